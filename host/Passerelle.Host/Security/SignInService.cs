@@ -1,0 +1,64 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Passerelle.Sdk.Accounts;
+
+namespace Passerelle.Host.Security;
+
+/// <summary>
+/// The one place credentials are checked: throttling first, then the credential cache (re-validated
+/// against the directory's credential stamp, so a password change applies at once), then the directory.
+/// </summary>
+internal sealed class SignInService(
+    IServiceProvider services,
+    SignInThrottle throttle,
+    CredentialCache cache,
+    TimeProvider time,
+    ILogger<SignInService> logger) : ISignInService
+{
+    public async ValueTask<SignInResult> SignInAsync(string login, string password, IPAddress? clientAddress, CancellationToken cancellationToken)
+    {
+        var normalized = LoginName.Normalize(login);
+        var retryAfter = throttle.RetryAfter(normalized, clientAddress);
+        if (retryAfter > TimeSpan.Zero)
+        {
+            logger.LogWarning("Sign-in refused for {Login} from {Address}: too many failures, retry after {RetryAfter}", normalized, clientAddress, retryAfter);
+            return SignInResult.Throttle(retryAfter);
+        }
+
+        var directory = services.GetService<IAccountDirectory>();
+        if (directory is null)
+        {
+            logger.LogError("Sign-in failed for {Login}: no store plugin provides accounts", normalized);
+            return SignInResult.Failure;
+        }
+
+        if (cache.TryGet(normalized, password, out var cached, out var cachedStamp))
+        {
+            var stamp = await directory.GetCredentialStampAsync(cached.Id, cancellationToken);
+            if (stamp == cachedStamp)
+            {
+                return SignInResult.Success(cached);
+            }
+
+            cache.Remove(normalized, password);
+        }
+
+        var account = await directory.AuthenticateAsync(normalized, password, cancellationToken);
+        if (account is not null && await directory.GetCredentialStampAsync(account.Id, cancellationToken) is { } current)
+        {
+            throttle.RecordSuccess(normalized, clientAddress);
+            cache.Add(normalized, password, account, current);
+            return SignInResult.Success(account);
+        }
+
+        var delay = throttle.RecordFailure(normalized, clientAddress);
+        logger.LogWarning("Sign-in failed for {Login} from {Address}", normalized, clientAddress);
+        if (delay > TimeSpan.Zero)
+        {
+            await Task.Delay(delay, time, cancellationToken);
+        }
+
+        return SignInResult.Failure;
+    }
+}
