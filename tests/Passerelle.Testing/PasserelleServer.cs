@@ -51,12 +51,16 @@ public sealed class PasserelleServer : IAsyncDisposable
     /// <param name="pluginsDirectory">Another plugins folder (test plugins), or <see langword="null"/> for the built host's.</param>
     /// <param name="configureServices">Replaces services after the plugins registered theirs, e.g. a fake clock.</param>
     /// <param name="demo">Whether to seed the demo data.</param>
+    /// <param name="urls">Where to listen; plain HTTP on a free loopback port by default.</param>
+    /// <param name="output">Where the host prints what an operator would see (certificate fingerprint, demo passwords).</param>
     public static async Task<PasserelleServer> StartAsync(
         IReadOnlyDictionary<string, string?>? configuration = null,
         string? dataDirectory = null,
         string? pluginsDirectory = null,
         Action<IServiceCollection>? configureServices = null,
-        bool demo = false)
+        bool demo = false,
+        string urls = "http://127.0.0.1:0",
+        TextWriter? output = null)
     {
         var ownsData = dataDirectory is null;
         dataDirectory ??= TestPaths.NewTemporaryDirectory("data");
@@ -68,10 +72,10 @@ public sealed class PasserelleServer : IAsyncDisposable
             ConfigurationOverrides = values,
             ConfigureServices = configureServices,
         };
-        var app = PasserelleWebHost.Build(settings, new ServeOptions("http://127.0.0.1:0", demo), TextWriter.Null);
+        var app = PasserelleWebHost.Build(settings, new ServeOptions(urls, demo), output ?? TextWriter.Null);
         if (demo)
         {
-            await PasserelleWebHost.SeedDemoAsync(app.Services, TextWriter.Null, CancellationToken.None);
+            await PasserelleWebHost.SeedDemoAsync(app.Services, output ?? TextWriter.Null, CancellationToken.None);
         }
 
         await app.StartAsync();

@@ -12,7 +12,7 @@ namespace Passerelle.Host.Security;
 internal sealed class SignInService(
     IServiceProvider services,
     SignInThrottle throttle,
-    CredentialCache cache,
+    SignInCache cache,
     TimeProvider time,
     ILogger<SignInService> logger) : ISignInService
 {

@@ -20,7 +20,7 @@ internal static class CoreServices
         services.AddSingleton(plugins);
         services.AddOptions<SignInOptions>().Bind(configuration.GetSection("Security:SignIn"));
         services.AddSingleton<SignInThrottle>();
-        services.AddSingleton<CredentialCache>();
+        services.AddSingleton<SignInCache>();
         services.AddSingleton<ISignInService, SignInService>();
 
         plugins.ConfigureServices(services, name => new PluginContext(

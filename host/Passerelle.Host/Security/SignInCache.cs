@@ -10,7 +10,7 @@ namespace Passerelle.Host.Security;
 /// Remembers successful sign-ins for a short time under an HMAC of the credentials with a key made at
 /// start-up, so that neither the password nor a plain hash of it is ever kept.
 /// </summary>
-internal sealed class CredentialCache(IOptionsMonitor<SignInOptions> options, TimeProvider time)
+internal sealed class SignInCache(IOptionsMonitor<SignInOptions> options, TimeProvider time)
 {
     private readonly byte[] _key = RandomNumberGenerator.GetBytes(32);
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
