@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Passerelle.ActiveSync.Http;
 using Passerelle.Sdk.Plugins;
 
 namespace Passerelle.ActiveSync;
@@ -8,11 +9,8 @@ internal sealed class ActiveSyncPlugin : IPlugin
 {
     public string Name => "ActiveSync";
 
-    public void ConfigureServices(IServiceCollection services, PluginContext context)
-    {
-    }
+    public void ConfigureServices(IServiceCollection services, PluginContext context) =>
+        services.AddActiveSync(context);
 
-    public void MapEndpoints(IEndpointRouteBuilder endpoints)
-    {
-    }
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapActiveSync();
 }
