@@ -15,6 +15,7 @@ internal sealed class FolderHierarchyBuilder(
     IEnumerable<IMailStore> mailStores,
     IEnumerable<IGroupwareStore> groupwareStores,
     IEnumerable<IVirtualFolderProvider> virtualProviders,
+    Sync.SyncClasses classes,
     FolderIdMap ids)
 {
     public async Task<IReadOnlyList<EasFolder>> BuildAsync(VirtualFolderContext device, ProtocolVersion version, CancellationToken cancellationToken)
@@ -35,7 +36,7 @@ internal sealed class FolderHierarchyBuilder(
         {
             foreach (var folder in await groupware.GetFoldersAsync(device.AccountId, cancellationToken))
             {
-                if (GroupwareClass(folder, version) is { } easClass)
+                if (GroupwareClass(folder, version) is { } easClass && classes.Supports(easClass))
                 {
                     candidates.Add(new Candidate(
                         new FolderRef(FolderSource.Groupware, folder.Id),

@@ -35,6 +35,16 @@ internal sealed class FolderIdMap(StateDatabase database)
         return (await ReadAllAsync(connection, accountId, cancellationToken)).ToDictionary(pair => pair.Key, pair => pair.Value.ServerId);
     }
 
+    /// <summary>Keeps a folder's ServerId when its store id changes (an IMAP rename changes the path).</summary>
+    public async Task RemapAsync(string accountId, FolderRef from, FolderRef to, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(
+            "UPDATE OR REPLACE folder_ids SET source = $toSource, store_id = $toStore WHERE account_id = $account AND source = $source AND store_id = $store",
+            cancellationToken,
+            ("$account", accountId), ("$source", from.Source.ToString()), ("$store", from.FolderId), ("$toSource", to.Source.ToString()), ("$toStore", to.FolderId));
+    }
+
     /// <summary>The store folder behind a ServerId, or null when the id was never given out.</summary>
     public async Task<(FolderRef Store, EasClass Class)?> FindAsync(string accountId, string serverId, CancellationToken cancellationToken)
     {

@@ -64,6 +64,7 @@ internal static class StateSchema
             store_state TEXT,
             filter_type INTEGER NOT NULL DEFAULT 0,
             snapshot_done INTEGER NOT NULL DEFAULT 0,
+            replays INTEGER NOT NULL DEFAULT 0,
             created_at TEXT NOT NULL,
             PRIMARY KEY (account_id, device_id, collection_id, serial)
         );

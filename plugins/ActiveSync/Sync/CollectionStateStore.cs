@@ -14,13 +14,13 @@ internal sealed class CollectionStateStore(StateDatabase database, TimeProvider 
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.Command(
-            "SELECT epoch, serial, store_state, filter_type, snapshot_done FROM collection_states WHERE " + Where + " ORDER BY serial DESC",
+            "SELECT epoch, serial, store_state, filter_type, snapshot_done, replays FROM collection_states WHERE " + Where + " ORDER BY serial DESC",
             scope.Parameters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var states = new List<CollectionState>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            states.Add(new CollectionState(new SyncKey(reader.GetString(0), reader.GetInt64(1)), reader.TextOrNull(2), (int)reader.GetInt64(3), reader.GetInt64(4) != 0));
+            states.Add(new CollectionState(new SyncKey(reader.GetString(0), reader.GetInt64(1)), reader.TextOrNull(2), (int)reader.GetInt64(3), reader.GetInt64(4) != 0, (int)reader.GetInt64(5)));
         }
 
         return states;
@@ -61,6 +61,14 @@ internal sealed class CollectionStateStore(StateDatabase database, TimeProvider 
         await connection.ExecuteAsync($"UPDATE device_items SET removed_serial = NULL WHERE {Where} AND removed_serial = $serial", cancellationToken, parameters);
         await connection.ExecuteAsync($"UPDATE pending_items SET consumed_serial = NULL WHERE {Where} AND consumed_serial = $serial", cancellationToken, parameters);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Counts a repetition of a key we already answered (our answer was lost).</summary>
+    public async Task<int> CountReplayAsync(CollectionScope scope, long serial, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync($"UPDATE collection_states SET replays = replays + 1 WHERE {Where} AND serial = $serial", cancellationToken, scope.With(("$serial", serial)));
+        return (int)(long)(await connection.ScalarAsync($"SELECT replays FROM collection_states WHERE {Where} AND serial = $serial", cancellationToken, scope.With(("$serial", serial))))!;
     }
 
     /// <summary>The device showed it has <paramref name="serial"/>: what came before can no longer be asked for again.</summary>
@@ -108,6 +116,24 @@ internal sealed class CollectionStateStore(StateDatabase database, TimeProvider 
         return (int)(long)(await connection.ScalarAsync($"SELECT COUNT(*) FROM device_items WHERE {Where} AND removed_serial IS NULL", cancellationToken, scope.Parameters))!;
     }
 
+    /// <summary>The items the device holds that are not among <paramref name="listed"/>.</summary>
+    public async Task<IReadOnlyList<string>> HeldNotInAsync(CollectionScope scope, IReadOnlySet<string> listed, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command($"SELECT item_id FROM device_items WHERE {Where} AND removed_serial IS NULL", scope.Parameters);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var missing = new List<string>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (!listed.Contains(reader.GetString(0)))
+            {
+                missing.Add(reader.GetString(0));
+            }
+        }
+
+        return missing;
+    }
+
     /// <summary>Stores the first listing of the folder as the items still to send, newest first.</summary>
     public async Task AddPendingAsync(CollectionScope scope, IReadOnlyList<(string ItemId, string SortKey)> items, CancellationToken cancellationToken)
     {
@@ -149,6 +175,14 @@ internal sealed class CollectionStateStore(StateDatabase database, TimeProvider 
         return (int)(long)(await connection.ScalarAsync($"SELECT COUNT(*) FROM pending_items WHERE {Where} AND consumed_serial IS NULL", cancellationToken, scope.Parameters))!;
     }
 
+    /// <summary>Whether items remain to send once <paramref name="consumed"/> (dealt with in this step) are set aside.</summary>
+    public async Task<bool> HasPendingBesidesAsync(CollectionScope scope, IReadOnlyCollection<string> consumed, CancellationToken cancellationToken)
+    {
+        var next = await NextPendingAsync(scope, consumed.Count + 1, cancellationToken);
+        var set = consumed as IReadOnlySet<string> ?? consumed.ToHashSet(StringComparer.Ordinal);
+        return next.Any(id => !set.Contains(id));
+    }
+
     /// <summary>Records one step: the new state and every row it touched, in one transaction.</summary>
     public async Task CommitAsync(CollectionScope scope, CollectionState state, SyncStep step, CancellationToken cancellationToken)
     {
@@ -182,11 +216,11 @@ internal sealed class CollectionStateStore(StateDatabase database, TimeProvider 
 
     private async Task InsertStateAsync(SqliteConnection connection, CollectionScope scope, CollectionState state, CancellationToken cancellationToken) =>
         await connection.ExecuteAsync(
-            "INSERT OR REPLACE INTO collection_states (account_id, device_id, collection_id, epoch, serial, store_state, filter_type, snapshot_done, created_at) " +
-            "VALUES ($account, $device, $collection, $epoch, $serial, $state, $filter, $snapshot, $now)",
+            "INSERT OR REPLACE INTO collection_states (account_id, device_id, collection_id, epoch, serial, store_state, filter_type, snapshot_done, replays, created_at) " +
+            "VALUES ($account, $device, $collection, $epoch, $serial, $state, $filter, $snapshot, $replays, $now)",
             cancellationToken,
             scope.With(("$epoch", state.Key.Epoch), ("$serial", state.Key.Serial), ("$state", state.StoreState), ("$filter", state.FilterType),
-                ("$snapshot", state.SnapshotDone ? 1 : 0), ("$now", SqliteExtensions.Text(time.GetUtcNow()))));
+                ("$snapshot", state.SnapshotDone ? 1 : 0), ("$replays", state.Replays), ("$now", SqliteExtensions.Text(time.GetUtcNow()))));
 
     private static async Task ForEachAsync(SqliteConnection connection, CollectionScope scope, IReadOnlyCollection<string> items, string sql, long serial, CancellationToken cancellationToken)
     {

@@ -27,6 +27,9 @@ internal sealed record CollectionRequest(string SyncKey, string CollectionId)
 
     public SyncOptions Options { get; init; } = new();
 
+    /// <summary>Whether the request carried Options; a Partial request without them keeps the cached ones.</summary>
+    public bool HasOptions { get; init; }
+
     public IReadOnlyList<ClientCommand> Commands { get; init; } = [];
 
     /// <summary>The elements the client declares it supports (ghosting, MS-ASCMD 2.2.3.179): absent ones are left as they are.</summary>

@@ -32,6 +32,7 @@ internal static class SyncRequestReader
             GetChanges = collection.Element(AirSync.GetChanges) is { } changes ? changes.Text is null or "" or "1" : null,
             WindowSize = collection.Int(AirSync.WindowSize),
             Options = ReadOptions(collection.Elements(AirSync.Options).ToList()),
+            HasOptions = collection.Element(AirSync.Options) is not null,
             Commands = collection.Element(AirSync.Commands)?.Children.Select(ReadCommand).ToList() ?? [],
             Supported = collection.Element(AirSync.Supported)?.Children.Select(child => child.Tag).ToList(),
             ConversationMode = collection.Element(AirSync.ConversationMode) is { Text: null or "" or "1" },
