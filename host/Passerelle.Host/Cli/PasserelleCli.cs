@@ -34,12 +34,18 @@ internal static partial class PasserelleCli
 
         try
         {
-            return await root.Parse(commandTokens).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
+            return await root.Parse(commandTokens).InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, cancellationToken);
         }
         catch (CliException exception)
         {
             await error.WriteLineAsync($"error: {exception.Message}");
             return 1;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // a bug or an environment problem (an unreadable data directory): still one line, not a stack trace
+            await error.WriteLineAsync($"error: {exception.GetType().Name}: {exception.Message}");
+            return 70;
         }
     }
 
