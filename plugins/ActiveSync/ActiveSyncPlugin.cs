@@ -1,11 +1,13 @@
+using System.CommandLine;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Passerelle.ActiveSync.Cli;
 using Passerelle.ActiveSync.Http;
 using Passerelle.Sdk.Plugins;
 
 namespace Passerelle.ActiveSync;
 
-internal sealed class ActiveSyncPlugin : IPlugin
+internal sealed class ActiveSyncPlugin : IPlugin, ICliContributor
 {
     public string Name => "ActiveSync";
 
@@ -13,4 +15,6 @@ internal sealed class ActiveSyncPlugin : IPlugin
         services.AddActiveSync(context);
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapActiveSync();
+
+    public IEnumerable<Command> CreateCommands(CliContext context) => [LogCommand.Create(context)];
 }

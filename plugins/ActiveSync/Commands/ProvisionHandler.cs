@@ -25,7 +25,7 @@ internal sealed class ProvisionHandler(DeviceRepository devices, PolicyProvider 
             return Status(ProvisionStatus.ProtocolError);
         }
 
-        if (request.Element(Settings.DeviceInformation) is { } information)
+        if (request.Element(Settings.DeviceInformation) is { } information && !context.Device.IsTransient)
         {
             await devices.UpdateInformationAsync(context.AccountId, context.DeviceId, DeviceInformationReader.Read(information), cancellationToken);
         }
@@ -51,7 +51,8 @@ internal sealed class ProvisionHandler(DeviceRepository devices, PolicyProvider 
             return PolicyAnswer(ProvisionStatus.Success, WbxmlPolicyType, PolicyStatus.Success, temporary, easPolicy, context.Version);
         }
 
-        if (!uint.TryParse(acknowledgedKey, out var key) || key != context.Device.PendingPolicyKey)
+        // A transient device is not recorded, so its temporary key cannot be checked; any key it echoes is taken.
+        if (!uint.TryParse(acknowledgedKey, out var key) || (key != context.Device.PendingPolicyKey && !context.Device.IsTransient))
         {
             return PolicyAnswer(ProvisionStatus.Success, WbxmlPolicyType, PolicyStatus.WrongPolicyKey, key: null, document: null, context.Version);
         }

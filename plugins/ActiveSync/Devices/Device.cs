@@ -51,6 +51,9 @@ internal sealed record Device
     public string? WipeStatus { get; init; }
 
     public bool WipeAccountOnly { get; init; }
+
+    /// <summary>A device we answer but do not record (Android's "validate" id during account setup).</summary>
+    public bool IsTransient { get; init; }
 }
 
 /// <summary>What a device may do.</summary>

@@ -114,6 +114,7 @@ internal sealed class EasEndpoint(
         DeviceId = query.DeviceId,
         DeviceType = query.DeviceType,
         ProtocolVersion = version.ToString(),
+        IsTransient = true,
     };
 
     private async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
