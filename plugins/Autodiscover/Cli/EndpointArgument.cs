@@ -12,7 +12,10 @@ internal static class EndpointArgument
     {
         if (IPEndPoint.TryParse(value, out var endpoint))
         {
-            return endpoint.Port == 0 ? new IPEndPoint(endpoint.Address, 53) : endpoint;
+            // IPEndPoint gives port 0 both for "::1" and for an explicit ":0".
+            return endpoint.Port != 0 ? endpoint
+                : value.EndsWith(":0", StringComparison.Ordinal) && (value.StartsWith('[') || value.Count(c => c == ':') == 1) ? throw new CliException($"--dns {value}: the port is not a number from 1 to 65535")
+                : new IPEndPoint(endpoint.Address, 53);
         }
 
         var colon = value.LastIndexOf(':');
