@@ -41,6 +41,12 @@ internal static partial class PasserelleCli
             await error.WriteLineAsync($"error: {exception.Message}");
             return 1;
         }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // a bug or an environment problem (an unreadable data directory): still one line, not a stack trace
+            await error.WriteLineAsync($"error: {exception.GetType().Name}: {exception.Message}");
+            return 70;
+        }
     }
 
     private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
