@@ -36,11 +36,11 @@ public sealed class DiscoverCommandTests(DiscoveryNetwork network)
     [Fact]
     public async Task Discover_WrongPassword_FailsSayingWhoRefusedIt()
     {
-        var result = await RunAsync("not the password", "discover", "alice@first.test", "--password-stdin", "--insecure");
+        var result = await RunAsync("not the password", "discover", "carol@first.test", "--password-stdin", "--insecure");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("-> credentials refused (HTTP 401)", result.Output, StringComparison.Ordinal);
-        Assert.StartsWith("error: no ActiveSync endpoint found for alice@first.test; the password was refused by autodiscover.first.test", result.Error.Trim(), StringComparison.Ordinal);
+        Assert.StartsWith("error: no ActiveSync endpoint found for carol@first.test; the password was refused by autodiscover.first.test", result.Error.Trim(), StringComparison.Ordinal);
     }
 
     [Fact]

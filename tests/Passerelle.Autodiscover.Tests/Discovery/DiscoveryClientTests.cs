@@ -109,10 +109,10 @@ public sealed class DiscoveryClientTests(DiscoveryNetwork network)
     [Fact]
     public async Task Discover_WrongPassword_FindsNothingAndSaysWhoRefusedIt()
     {
-        var result = await DiscoverAsync("alice@first.test", "not the password");
+        var result = await DiscoverAsync("bob@first.test", "not the password");
 
         Assert.False(result.Found);
-        Assert.Equal("no ActiveSync endpoint found for alice@first.test; the password was refused by autodiscover.first.test, mail.first.test", result.Failure);
+        Assert.Equal("no ActiveSync endpoint found for bob@first.test; the password was refused by autodiscover.first.test, mail.first.test", result.Failure);
         Assert.Contains(result.Attempts, a => a.Outcome == "credentials refused (HTTP 401)");
     }
 

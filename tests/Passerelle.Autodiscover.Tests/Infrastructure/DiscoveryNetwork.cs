@@ -113,6 +113,10 @@ public sealed class DiscoveryNetwork : IAsyncLifetime
         }
 
         TestAccounts.Add(configuration, domains.Length, "alice@loop-a.test", "Alice Martin", "alice@loop-b.test");
+
+        // Wrong-password tests use accounts of their own: the host throttles repeated failures per login.
+        TestAccounts.Add(configuration, domains.Length + 1, "bob@first.test", "Bob Durand");
+        TestAccounts.Add(configuration, domains.Length + 2, "carol@first.test", "Carol Petit");
         configuration["Plugins:Autodiscover:ActiveSyncUrl"] = "https://mail.first.test/Microsoft-Server-ActiveSync";
         configuration["Plugins:Autodiscover:Redirects:moved.test:Domain"] = "elsewhere.test";
         configuration["Plugins:Autodiscover:Redirects:loop-a.test:Domain"] = "loop-b.test";

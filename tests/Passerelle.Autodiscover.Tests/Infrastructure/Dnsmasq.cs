@@ -102,9 +102,9 @@ internal sealed class Dnsmasq : IAsyncDisposable
                     return true;
                 }
             }
-            catch (DnsResponseException)
+            catch (Exception exception) when (exception is DnsResponseException or SocketException or IOException)
             {
-                // not listening yet: the query timed out
+                // not listening yet
             }
         }
 
