@@ -36,7 +36,7 @@ internal static class DiscoverCommand
             {
                 DnsServer = result.GetValue(dns) is { } server ? EndpointArgument.ParseDnsServer(server) : null,
                 AcceptAnyCertificate = result.GetValue(insecure),
-                ConnectTo = (result.GetValue(connectTo) ?? []).Select(EndpointArgument.ParseConnectTo).ToDictionary(),
+                ConnectTo = ConnectToMap(result.GetValue(connectTo) ?? []),
             };
             if (!IsAddress(address))
             {
@@ -62,6 +62,20 @@ internal static class DiscoverCommand
 
     public static string Format(DiscoveryAttempt attempt) =>
         string.Create(CultureInfo.InvariantCulture, $"  {attempt.Method,-4} {attempt.Target} -> {attempt.Outcome} ({attempt.Elapsed.TotalMilliseconds:0} ms)");
+
+    private static Dictionary<System.Net.IPEndPoint, System.Net.IPEndPoint> ConnectToMap(string[] values)
+    {
+        var map = new Dictionary<System.Net.IPEndPoint, System.Net.IPEndPoint>();
+        foreach (var (from, to) in values.Select(EndpointArgument.ParseConnectTo))
+        {
+            if (!map.TryAdd(from, to))
+            {
+                throw new CliException($"--connect-to: {from} is given twice");
+            }
+        }
+
+        return map;
+    }
 
     private static bool IsAddress(string text)
     {

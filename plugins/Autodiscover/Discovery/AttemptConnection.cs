@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
@@ -57,7 +58,7 @@ internal sealed class AttemptConnection : IDisposable
                         _ => socket.Message,
                     };
                 case TimeoutException or TaskCanceledException or OperationCanceledException:
-                    return $"no answer within {_options.AttemptTimeout.TotalSeconds:0} s";
+                    return string.Create(CultureInfo.InvariantCulture, $"no answer within {_options.AttemptTimeout.TotalSeconds:0.#} s");
             }
         }
 

@@ -151,6 +151,26 @@ public sealed class DiscoveryClientTests(DiscoveryNetwork network)
     }
 
     [Fact]
+    public async Task Discover_ServerThatNeverAnswers_GivesUpAfterTheAttemptTimeoutAndGoesOn()
+    {
+        // Accepts connections and never says a word: the TLS handshake waits until the attempt times out.
+        using var silent = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        silent.Start();
+        var connectTo = new Dictionary<System.Net.IPEndPoint, System.Net.IPEndPoint>(network.ConnectTo)
+        {
+            [new(DiscoveryNetwork.SlowAddress, 443)] = (System.Net.IPEndPoint)silent.LocalEndpoint,
+            [new(DiscoveryNetwork.SlowAddress, 80)] = network.ConnectTo[new(DiscoveryNetwork.DeadAddress, 443)],
+        };
+        var client = new DiscoveryClient(network.Options with { ConnectTo = connectTo, AttemptTimeout = TimeSpan.FromMilliseconds(500) }, TimeProvider.System);
+
+        var result = await client.DiscoverAsync("alice@slow.test", TestAccounts.Password, null, CancellationToken.None);
+
+        Assert.False(result.Found);
+        AssertAttempt(result.Attempts[0], "POST", "https://autodiscover.slow.test/autodiscover/autodiscover.xml", "no answer within 0.5 s");
+        Assert.Equal(5, result.Attempts.Count);
+    }
+
+    [Fact]
     public async Task Discover_ReportsEachAttemptAsItEnds()
     {
         var reported = new List<DiscoveryAttempt>();

@@ -18,6 +18,7 @@ public sealed class DiscoveryNetwork : IAsyncLifetime
     public static readonly IPAddress HomeAddress = IPAddress.Parse("127.0.0.10");
     public static readonly IPAddress ElsewhereAddress = IPAddress.Parse("127.0.0.20");
     public static readonly IPAddress DeadAddress = IPAddress.Parse("127.0.0.30");
+    public static readonly IPAddress SlowAddress = IPAddress.Parse("127.0.0.40");
 
     // Which step of the chain works for which domain: each domain's records leave exactly one route open.
     private static readonly string[] Zone =
@@ -39,6 +40,7 @@ public sealed class DiscoveryNetwork : IAsyncLifetime
         "host-record=sync.elsewhere.test,127.0.0.20",
         "host-record=autodiscover.loop-a.test,127.0.0.10",   // loop-a.test and loop-b.test redirect to each other
         "host-record=autodiscover.loop-b.test,127.0.0.10",
+        "host-record=autodiscover.slow.test,127.0.0.40",     // a test maps it to a server that never answers
     ];
 
     private static readonly string[] CertificateNames =
