@@ -7,7 +7,6 @@ using Passerelle.ActiveSync.Logging;
 using Passerelle.ActiveSync.Policies;
 using Passerelle.ActiveSync.State;
 using Passerelle.ActiveSync.Sync;
-using Passerelle.ActiveSync.Sync.Classes;
 using Passerelle.Sdk.Plugins;
 
 namespace Passerelle.ActiveSync;
@@ -40,7 +39,7 @@ internal static class ActiveSyncServices
         services.AddSingleton<SyncRequestCache>();
         services.AddSingleton<ItemEstimator>();
         services.AddSingleton<SyncClasses>();
-        services.AddSingleton<ISyncClass, EmailSyncClass>();
+        // EmailSyncClass joins when the Email conversion lands.
 
         services.Scan(scan => scan.FromAssemblyOf<ActiveSyncPlugin>()
             .AddClasses(classes => classes.AssignableTo<ICommandHandler>())

@@ -62,7 +62,7 @@ internal sealed class GetItemEstimateHandler(FolderHierarchyBuilder hierarchy, S
     private async Task<(string, int, int)> EstimateAsync(EasContext context, WbxmlElement collection, IReadOnlyList<EasFolder> folders, CancellationToken cancellationToken)
     {
         var collectionId = collection.Value(ItemEstimate.CollectionId) ?? "";
-        var syncKey = collection.Value(AirSync.SyncKey) ?? collection.Value(ItemEstimate.SyncKey);
+        var syncKey = collection.Value(AirSync.SyncKey);
         var folder = folders.FirstOrDefault(f => f.ServerId == collectionId);
         if (folder is null || classes.For(folder.Class) is not { } syncClass)
         {
@@ -83,7 +83,7 @@ internal sealed class GetItemEstimateHandler(FolderHierarchyBuilder hierarchy, S
 
         var filterType = context.Version >= ProtocolVersion.V140
             ? collection.Element(AirSync.Options)?.Int(AirSync.FilterType)
-            : collection.Int(ItemEstimate.FilterType);
+            : collection.Int(AirSync.FilterType);
         var options = new SyncOptions { FilterType = filterType ?? state.FilterType };
         try
         {

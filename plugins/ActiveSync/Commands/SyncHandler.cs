@@ -14,7 +14,6 @@ namespace Passerelle.ActiveSync.Commands;
 internal sealed class SyncHandler(
     SyncRequestCache cache,
     CollectionSync collections,
-    FolderIdMap folders,
     FolderHierarchyBuilder hierarchy,
     SyncClasses classes,
     DeviceLocks locks,

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Passerelle.ActiveSync.Commands;
 using Passerelle.ActiveSync.Folders;
 using Passerelle.Sdk.Errors;
@@ -13,8 +12,7 @@ namespace Passerelle.ActiveSync.Sync;
 internal sealed class CollectionSync(
     CollectionStateStore states,
     ClientAdds clientAdds,
-    ServerChangeCollector collector,
-    IOptionsMonitor<ActiveSyncOptions> options)
+    ServerChangeCollector collector)
 {
     public async Task<CollectionResult> RunAsync(CollectionRequest request, CollectionContext context, ISyncClass syncClass, SyncWindow window, CancellationToken cancellationToken)
     {
