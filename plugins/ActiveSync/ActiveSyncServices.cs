@@ -42,7 +42,7 @@ internal static class ActiveSyncServices
         // EmailSyncClass joins when the Email conversion lands.
 
         services.Scan(scan => scan.FromAssemblyOf<ActiveSyncPlugin>()
-            .AddClasses(classes => classes.AssignableTo<ICommandHandler>())
+            .AddClasses(classes => classes.AssignableTo<ICommandHandler>(), publicOnly: false)
             .As<ICommandHandler>()
             .WithSingletonLifetime());
         services.AddSingleton<CommandRegistry>();
