@@ -41,6 +41,10 @@ internal static class ActiveSyncServices
         services.AddSingleton<SyncClasses>();
         // EmailSyncClass joins when the Email conversion lands.
 
+        services.AddSingleton<Push.ChangeWatcher>();
+        services.AddSingleton<Push.PingRegistry>();
+        services.AddSingleton<Push.FolderStateProbe>();
+
         services.Scan(scan => scan.FromAssemblyOf<ActiveSyncPlugin>()
             .AddClasses(classes => classes.AssignableTo<ICommandHandler>(), publicOnly: false)
             .As<ICommandHandler>()

@@ -17,6 +17,7 @@ internal sealed class SyncHandler(
     FolderHierarchyBuilder hierarchy,
     SyncClasses classes,
     DeviceLocks locks,
+    Push.PingRegistry pings,
     IOptionsMonitor<ActiveSyncOptions> options,
     TimeProvider time) : ICommandHandler
 {
@@ -24,6 +25,7 @@ internal sealed class SyncHandler(
 
     public async Task<EasResponse> HandleAsync(EasContext context, CancellationToken cancellationToken)
     {
+        pings.Supersede(context.AccountId, context.DeviceId); // a Sync from the device ends its waiting Ping
         SyncRequest request;
         try
         {
