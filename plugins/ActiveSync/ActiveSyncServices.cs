@@ -41,6 +41,8 @@ internal static class ActiveSyncServices
         services.AddSingleton<SyncClasses>();
         // EmailSyncClass joins when the Email conversion lands.
 
+        services.AddSingleton<Mail.ItemLocator>();
+        services.AddSingleton<Mail.OutgoingMail>();
         services.AddSingleton<Push.ChangeWatcher>();
         services.AddSingleton<Push.PingRegistry>();
         services.AddSingleton<Push.FolderStateProbe>();
