@@ -34,7 +34,7 @@ internal static partial class PasserelleCli
 
         try
         {
-            return await root.Parse(commandTokens).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
+            return await root.Parse(commandTokens).InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, cancellationToken);
         }
         catch (CliException exception)
         {
