@@ -3,10 +3,12 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Passerelle.Sdk.Accounts;
+using Passerelle.Sdk.Mail;
 using Passerelle.Sdk.Plugins;
 using Passerelle.Store.Sqlite.Accounts;
 using Passerelle.Store.Sqlite.Changes;
 using Passerelle.Store.Sqlite.Cli;
+using Passerelle.Store.Sqlite.Mail;
 using Passerelle.Store.Sqlite.State;
 
 namespace Passerelle.Store.Sqlite;
@@ -42,6 +44,9 @@ internal sealed class StoreSqlitePlugin : IPlugin, ICliContributor
             services.AddSingleton<AccountAdministration>();
             services.AddSingleton<SqliteAccountDirectory>();
             services.AddSingleton<IAccountDirectory>(provider => provider.GetRequiredService<SqliteAccountDirectory>());
+            services.AddSingleton<SqliteMailStore>();
+            services.AddSingleton<IMailStore>(provider => provider.GetRequiredService<SqliteMailStore>());
+            services.AddSingleton<MailImporter>();
         }
     }
 
@@ -53,5 +58,6 @@ internal sealed class StoreSqlitePlugin : IPlugin, ICliContributor
     [
         DomainCommand.Create(context),
         UserCommand.Create(context),
+        MailCommand.Create(context),
     ];
 }

@@ -46,7 +46,8 @@ internal sealed class SqliteHarness : IStoreHarness
         string? dataDirectory = null,
         TimeProvider? time = null,
         IReadOnlyDictionary<string, string?>? configuration = null,
-        bool addDomain = true)
+        bool addDomain = true,
+        bool fastPasswordHashing = true)
     {
         dataDirectory ??= TestPaths.NewTemporaryDirectory("store");
         var config = new ConfigurationBuilder().AddInMemoryCollection(configuration ?? new Dictionary<string, string?>()).Build();
@@ -55,6 +56,14 @@ internal sealed class SqliteHarness : IStoreHarness
         services.AddLogging();
         var environment = new HostingEnvironment { ApplicationName = "tests", EnvironmentName = Environments.Development, ContentRootFileProvider = new NullFileProvider() };
         new StoreSqlitePlugin().ConfigureServices(services, new PluginContext("Store.Sqlite", config.GetSection("Plugins:Store.Sqlite"), config, dataDirectory, environment));
+        if (fastPasswordHashing)
+        {
+            // Below the product's minimum, which configuration cannot set: these tests are about behaviour, and
+            // PasswordHashingTests checks the real count. Over HTTP the plugin runs with its real settings.
+            var options = (StoreSqliteOptions)services.Single(d => d.ServiceType == typeof(StoreSqliteOptions)).ImplementationInstance!;
+            options.PasswordIterations = 1_000;
+        }
+
         var harness = new SqliteHarness(services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }), dataDirectory);
         if (addDomain && (await harness.Accounts.ListDomainsAsync(CancellationToken.None)).Count == 0)
         {

@@ -23,8 +23,11 @@ internal sealed class StoreDatabase
     private readonly int _busyTimeoutMilliseconds;
     private readonly ChangeDispatcher _dispatcher;
     private readonly TimeProvider _time;
+    private readonly TimeSpan _tombstoneRetention;
     private Task? _ready;
+    private string? _storeId;
     private int _writes;
+    private DateTimeOffset _lastPurge = DateTimeOffset.MinValue;
 
     public StoreDatabase(string dataDirectory, StoreSqliteOptions options, ChangeDispatcher dispatcher, TimeProvider time)
     {
@@ -42,6 +45,7 @@ internal sealed class StoreDatabase
         }.ToString();
         _dispatcher = dispatcher;
         _time = time;
+        _tombstoneRetention = options.TombstoneRetention;
     }
 
     public string DataDirectory { get; }
@@ -49,6 +53,9 @@ internal sealed class StoreDatabase
     public string FilePath { get; }
 
     public BlobStore Blobs { get; }
+
+    /// <summary>The database's random identity, part of every change state it issues.</summary>
+    public string StoreId => _storeId ?? throw new InvalidOperationException("The database is opened by the first read or write.");
 
     /// <summary>Names this store instance in the change journal, so that its poller skips what it already announced.</summary>
     public string Origin { get; } = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
@@ -85,8 +92,14 @@ internal sealed class StoreDatabase
         {
             await using var connection = await OpenAsync(cancellationToken);
             await using var transaction = connection.BeginTransaction(deferred: false);
-            unit = await StoreWrite.BeginAsync(connection, transaction, _time.GetUtcNow());
+            unit = await StoreWrite.BeginAsync(connection, transaction, Blobs, _time.GetUtcNow());
             var result = await write(unit);
+            if (unit.Now - _lastPurge >= TimeSpan.FromHours(1))
+            {
+                await TombstonePurger.PurgeAsync(unit, _tombstoneRetention);
+                _lastPurge = unit.Now;
+            }
+
             await unit.FlushAsync(Origin);
             if (Interlocked.Increment(ref _writes) % 200 == 0)
             {
@@ -109,6 +122,11 @@ internal sealed class StoreDatabase
                 if (committed && unit.Touched.Count > 0)
                 {
                     _dispatcher.Publish(unit.Touched);
+                }
+
+                if (!committed)
+                {
+                    unit.BlobsToCheck.UnionWith(unit.PlacedBlobs);
                 }
 
                 if (unit.BlobsToCheck.Count > 0)
@@ -164,6 +182,9 @@ internal sealed class StoreDatabase
         }
 
         await SchemaMigrator.MigrateAsync(connection);
+        await using var storeId = connection.CreateCommand();
+        storeId.CommandText = "SELECT value FROM store_meta WHERE key = 'store_id'";
+        _storeId = (string)(await storeId.ExecuteScalarAsync())!;
     }
 
     // Journal rows are only for pollers that run now; ten minutes covers a paused process.

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Passerelle.Sdk.Changes;
+using Passerelle.Store.Sqlite.Blobs;
 
 namespace Passerelle.Store.Sqlite.State;
 
@@ -10,12 +11,14 @@ namespace Passerelle.Store.Sqlite.State;
 /// </summary>
 internal sealed class StoreWrite : StoreSession
 {
+    private readonly BlobStore _blobs;
     private readonly long _firstSequence;
     private long _sequence;
 
-    private StoreWrite(SqliteConnection connection, SqliteTransaction transaction, long sequence, DateTimeOffset now)
+    private StoreWrite(SqliteConnection connection, SqliteTransaction transaction, BlobStore blobs, long sequence, DateTimeOffset now)
         : base(connection, transaction)
     {
+        _blobs = blobs;
         _firstSequence = _sequence = sequence;
         Now = now;
     }
@@ -29,11 +32,21 @@ internal sealed class StoreWrite : StoreSession
     /// <summary>Blobs that may no longer be referenced once this write is over (committed or not).</summary>
     public HashSet<string> BlobsToCheck { get; } = new(StringComparer.Ordinal);
 
-    public static async Task<StoreWrite> BeginAsync(SqliteConnection connection, SqliteTransaction transaction, DateTimeOffset now)
+    /// <summary>Blobs this write put in place: unreferenced if it does not commit.</summary>
+    public HashSet<string> PlacedBlobs { get; } = new(StringComparer.Ordinal);
+
+    public static async Task<StoreWrite> BeginAsync(SqliteConnection connection, SqliteTransaction transaction, BlobStore blobs, DateTimeOffset now)
     {
         var probe = new StoreSession(connection, transaction);
         var sequence = await probe.ScalarAsync<long>("SELECT value FROM sequence WHERE id = 1");
-        return new StoreWrite(connection, transaction, sequence, now);
+        return new StoreWrite(connection, transaction, blobs, sequence, now);
+    }
+
+    /// <summary>Puts a staged blob in place under the write lock, so that no concurrent collection deletes it.</summary>
+    public void PlaceBlob(StagedBlob staged)
+    {
+        _blobs.Place(staged);
+        PlacedBlobs.Add(staged.Hash);
     }
 
     /// <summary>The next change sequence number: unique and increasing across the whole store, like an IMAP MODSEQ.</summary>
