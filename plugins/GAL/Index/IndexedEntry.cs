@@ -28,10 +28,45 @@ internal sealed class IndexedEntry
 
     public required IEntryOrigin Origin { get; init; }
 
+    /// <summary>Whether the entry is the directory's (an account or a group): its primary address is its merge key as it is.</summary>
+    public bool IsDirectoryEntry { get; init; }
+
     /// <summary>Numbers the entry in its source's index; set once, by the index, before anyone searches it.</summary>
     public long Serial { get; set; }
 
     public string PrimaryAddress => Addresses[0];
+
+    /// <summary>
+    /// The directory entry having this entry's primary address among its addresses, remembered per directory snapshot:
+    /// snapshots change only when the directory does, so most searches look it up once per entry, not once per search.
+    /// </summary>
+    public IndexedEntry? DirectoryEntryIn(SourceSnapshot directory)
+    {
+        var link = _directoryLink; // one reference, read and written whole: safe to share between searches
+        if (link is null || !ReferenceEquals(link.Directory, directory))
+        {
+            link = new DirectoryLink(directory, directory.FirstWithAddress(PrimaryAddress));
+            _directoryLink = link;
+        }
+
+        return link.Entry;
+    }
+
+    private DirectoryLink? _directoryLink;
+
+    /// <summary>Whether every token starts a word of this entry alone.</summary>
+    public bool MatchesAll(IReadOnlyList<Text.QueryToken> tokens)
+    {
+        foreach (var token in tokens)
+        {
+            if (!token.Matches(Words))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>Whether re-indexing <paramref name="other"/> instead of this entry would change nothing a search shows.</summary>
     public bool SameContentAs(IndexedEntry other) =>
@@ -49,4 +84,6 @@ internal sealed class IndexedEntry
         && PhotoSize == other.PhotoSize
         && Addresses.AsSpan().SequenceEqual(other.Addresses)
         && Words.AsSpan().SequenceEqual(other.Words);
+
+    private sealed record DirectoryLink(SourceSnapshot Directory, IndexedEntry? Entry);
 }

@@ -33,6 +33,8 @@ internal sealed class SourceSnapshot
         _delta.CollectPrefix(prefix, FrozenSet<long>.Empty, into);
     }
 
+    public int CountPrefix(string prefix) => _base.CountPrefix(prefix) + _delta.CountPrefix(prefix);
+
     public void CollectAddress(string address, List<IndexedEntry> into)
     {
         _base.CollectAddress(address, _removed, into);

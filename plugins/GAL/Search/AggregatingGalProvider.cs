@@ -25,9 +25,9 @@ internal sealed class AggregatingGalProvider(GalSources sources, GalOptions opti
         }
 
         var view = await sources.GetViewAsync(accountId, withOwnContacts: false, cancellationToken);
-        var matches = GalMatcher.Find(view, tokens);
-        var wanted = (int)Math.Min((long)query.Offset + query.Limit, matches.Count);
-        var page = GalMatcher.Top(matches, wanted, GalMatch.Compare).Skip(query.Offset).ToList();
+        var wanted = (int)Math.Min((long)query.Offset + query.Limit, int.MaxValue);
+        var (total, first) = GalMatcher.Find(view, tokens, wanted, GalCandidate.Compare);
+        var page = first.Skip(query.Offset).Select(candidate => Gather(view, candidate.Key)).ToList();
         var pictures = query.Pictures is { } pictureOptions ? new PictureSelector(pictureOptions) : null;
         var entries = new List<GalEntry>(page.Count);
         foreach (var match in page)
@@ -36,7 +36,7 @@ internal sealed class AggregatingGalProvider(GalSources sources, GalOptions opti
             entries.Add(pictures is null ? entry : entry with { Picture = await pictures.SelectAsync(match.Entries, cancellationToken) });
         }
 
-        return new GalSearchResult(entries, matches.Count);
+        return new GalSearchResult(entries, total);
     }
 
     public async Task<IReadOnlyList<GalEntry>> ResolveAsync(string accountId, string nameOrAddress, CancellationToken cancellationToken)
@@ -66,9 +66,8 @@ internal sealed class AggregatingGalProvider(GalSources sources, GalOptions opti
 
         keys.AddRange(found.Select(view.KeyOf));
         return keys.Distinct(StringComparer.Ordinal)
-            .Select(key => new { key, entries = view.Gather(key) })
-            .Where(pair => pair.entries.Count > 0)
-            .Select(pair => new GalMatch(pair.key, pair.entries))
+            .Select(key => Gather(view, key))
+            .Where(match => match.Entries.Count > 0)
             .Take(MaxResolved)
             .ToList();
     }
@@ -83,14 +82,16 @@ internal sealed class AggregatingGalProvider(GalSources sources, GalOptions opti
         }
 
         var folded = string.Join(' ', tokens.Select(token => token.Joined));
-        int Compare(GalMatch a, GalMatch b)
+        int Compare(GalCandidate a, GalCandidate b)
         {
             var exact = (b.SortKey == folded).CompareTo(a.SortKey == folded);
-            return exact != 0 ? exact : GalMatch.Compare(a, b);
+            return exact != 0 ? exact : GalCandidate.Compare(a, b);
         }
 
-        return GalMatcher.Top(GalMatcher.Find(view, tokens), MaxResolved, Compare);
+        return GalMatcher.Find(view, tokens, MaxResolved, Compare).First.Select(candidate => Gather(view, candidate.Key)).ToList();
     }
+
+    private static GalMatch Gather(GalView view, string key) => new(key, view.Gather(key));
 
     // Every source's certificates for the entry, each once.
     private static async Task<IReadOnlyList<byte[]>> CertificatesAsync(GalMatch match, CancellationToken cancellationToken)

@@ -24,8 +24,9 @@ internal static class ContactEntries
         var primary = contact.Emails.First(email => !string.IsNullOrWhiteSpace(email.Address)).Address.Trim();
         var names = string.Join(' ', new[] { contact.FirstName, contact.LastName }.Where(part => !string.IsNullOrWhiteSpace(part)).Select(part => part!.Trim()));
         var displayName = names.Length > 0 ? names : EntryText.NullIfBlank(contact.DisplayName) ?? primary;
-        var words = new SortedSet<string>(StringComparer.Ordinal);
-        Words.AddName(displayName, words);
+        var name = TextFolding.Fold(displayName);
+        var words = new List<string>(12);
+        Words.AddFolded(name, words);
         Words.AddName(contact.FileAs, words);
         Words.AddName(contact.FirstName, words);
         Words.AddName(contact.MiddleName, words);
@@ -53,9 +54,9 @@ internal static class ContactEntries
                 Company = EntryText.NullIfBlank(contact.CompanyName),
             },
             Addresses = addresses,
-            Words = [.. words],
-            SortKey = TextFolding.Fold(displayName),
-            HasOwnName = EntryText.IsOwnName(displayName, primary),
+            Words = EntryText.Sorted(words),
+            SortKey = name,
+            HasOwnName = EntryText.IsOwnName(name, primary),
             PhotoSize = contact.Photo?.Length ?? 0,
             Origin = origin,
         };

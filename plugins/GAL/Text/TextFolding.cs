@@ -9,6 +9,10 @@ namespace Passerelle.GAL.Text;
 /// </summary>
 internal static class TextFolding
 {
+    // Latin letters with accents are most of what names need: folded from a table made once, not through ICU per call.
+    private const int TableSize = 0x250;
+    private static readonly string?[] Table = BuildTable();
+
     public static string Fold(string? text)
     {
         if (string.IsNullOrEmpty(text))
@@ -21,6 +25,22 @@ internal static class TextFolding
             return text.ToLowerInvariant();
         }
 
+        var folded = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (c >= TableSize)
+            {
+                return FoldAny(text);
+            }
+
+            folded.Append(Table[c]);
+        }
+
+        return folded.ToString();
+    }
+
+    private static string FoldAny(string text)
+    {
         var decomposed = text.Normalize(NormalizationForm.FormKD);
         var folded = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
@@ -31,22 +51,35 @@ internal static class TextFolding
             }
 
             var lower = char.ToLowerInvariant(c);
-            folded.Append(lower switch
-            {
-                'ß' => "ss",
-                'æ' => "ae",
-                'œ' => "oe",
-                'ø' => "o",
-                'ł' => "l",
-                'đ' or 'ð' => "d",
-                'þ' => "th",
-                'ı' => "i",
-                'ħ' => "h",
-                'ŧ' => "t",
-                _ => null,
-            } ?? lower.ToString());
+            folded.Append(Spelled(lower) ?? lower.ToString());
         }
 
         return folded.ToString();
+    }
+
+    private static string? Spelled(char lower) => lower switch
+    {
+        'ß' => "ss",
+        'æ' => "ae",
+        'œ' => "oe",
+        'ø' => "o",
+        'ł' => "l",
+        'đ' or 'ð' => "d",
+        'þ' => "th",
+        'ı' => "i",
+        'ħ' => "h",
+        'ŧ' => "t",
+        _ => null,
+    };
+
+    private static string?[] BuildTable()
+    {
+        var table = new string?[TableSize];
+        for (var c = 0; c < TableSize; c++)
+        {
+            table[c] = char.IsSurrogate((char)c) ? ((char)c).ToString() : FoldAny(((char)c).ToString());
+        }
+
+        return table;
     }
 }

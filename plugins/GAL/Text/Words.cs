@@ -8,20 +8,44 @@ namespace Passerelle.GAL.Text;
 internal static class Words
 {
     /// <summary>Adds the words of a name.</summary>
-    public static void AddName(string? text, ISet<string> words)
+    public static void AddName(string? text, ICollection<string> words) => AddFolded(TextFolding.Fold(text), words);
+
+    /// <summary>Adds the words of a name already folded.</summary>
+    public static void AddFolded(string folded, ICollection<string> words)
     {
-        var folded = TextFolding.Fold(text);
-        foreach (var chunk in folded.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        var start = -1;
+        var chunkParts = 0;
+        var chunkStart = -1;
+        for (var i = 0; i <= folded.Length; i++)
         {
-            var parts = Parts(chunk);
-            foreach (var part in parts)
+            var c = i < folded.Length ? folded[i] : ' ';
+            if (char.IsLetterOrDigit(c))
             {
-                words.Add(part);
+                if (start < 0)
+                {
+                    start = i;
+                    chunkStart = chunkStart < 0 ? i : chunkStart;
+                }
+
+                continue;
             }
 
-            if (parts.Count > 1)
+            if (start >= 0)
             {
-                words.Add(string.Concat(parts));
+                Add(words, folded[start..i]);
+                chunkParts++;
+                start = -1;
+            }
+
+            if (char.IsWhiteSpace(c) || i == folded.Length)
+            {
+                if (chunkParts > 1)
+                {
+                    Add(words, Joined(folded.AsSpan(chunkStart, i - chunkStart)));
+                }
+
+                chunkParts = 0;
+                chunkStart = -1;
             }
         }
     }
@@ -30,7 +54,7 @@ internal static class Words
     /// Adds the words of an address: those of its local part only. The domain is left out, as Exchange's
     /// name resolution does: every colleague shares it, so "ex" would otherwise find the whole example.com.
     /// </summary>
-    public static void AddAddress(string? address, ISet<string> words)
+    public static void AddAddress(string? address, ICollection<string> words)
     {
         if (string.IsNullOrEmpty(address))
         {
@@ -61,5 +85,28 @@ internal static class Words
         }
 
         return parts;
+    }
+
+    private static void Add(ICollection<string> words, string word)
+    {
+        if (!words.Contains(word))
+        {
+            words.Add(word);
+        }
+    }
+
+    private static string Joined(ReadOnlySpan<char> chunk)
+    {
+        Span<char> letters = chunk.Length <= 256 ? stackalloc char[chunk.Length] : new char[chunk.Length];
+        var length = 0;
+        foreach (var c in chunk)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                letters[length++] = c;
+            }
+        }
+
+        return new string(letters[..length]);
     }
 }
