@@ -25,6 +25,8 @@ internal sealed class AddressBookSource : IEntryOrigin, IAsyncDisposable
     private readonly Wakeup _wakeup = new();
     private readonly TaskCompletionSource _firstSync = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stopping = new();
+    private readonly Lock _starting = new();
+    private long _lastUsedTicks;
     private ChangeState? _state;
     private Task? _running;
 
@@ -37,7 +39,7 @@ internal sealed class AddressBookSource : IEntryOrigin, IAsyncDisposable
         _options = options;
         _time = time;
         _logger = logger;
-        LastUsed = time.GetUtcNow();
+        _lastUsedTicks = time.GetUtcNow().UtcTicks;
     }
 
     public string OwnerId { get; }
@@ -49,7 +51,7 @@ internal sealed class AddressBookSource : IEntryOrigin, IAsyncDisposable
     /// <summary>Whether the folder was not found at the last look.</summary>
     public bool Missing { get; private set; }
 
-    public DateTimeOffset LastUsed { get; private set; }
+    public DateTimeOffset LastUsed => new(Volatile.Read(ref _lastUsedTicks), TimeSpan.Zero);
 
     /// <summary>How many times the folder was listed whole, and the index rebuilt whole, for tests.</summary>
     public int FullListings { get; private set; }
@@ -59,8 +61,8 @@ internal sealed class AddressBookSource : IEntryOrigin, IAsyncDisposable
     /// <summary>Starts keeping the folder current; completes once it was read for the first time (or failed to be).</summary>
     public Task StartAsync()
     {
-        LastUsed = _time.GetUtcNow();
-        lock (_firstSync)
+        Volatile.Write(ref _lastUsedTicks, _time.GetUtcNow().UtcTicks);
+        lock (_starting)
         {
             _running ??= Task.Run(() => RunAsync(_stopping.Token));
         }
@@ -148,6 +150,10 @@ internal sealed class AddressBookSource : IEntryOrigin, IAsyncDisposable
         catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException)
         {
             // stopped
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            _logger.LogWarning(exception, "The change feed of GAL folder {Folder} of {Owner} failed; it is polled instead", FolderId, OwnerId);
         }
     }
 

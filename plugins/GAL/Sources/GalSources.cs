@@ -27,7 +27,7 @@ internal sealed class GalSources : IAsyncDisposable
     private readonly ConcurrentDictionary<string, DirectorySource> _directories = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, AddressBookSource> _books = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, RefreshingValue<IReadOnlyList<GroupwareFolder>>> _folderLists = new(StringComparer.OrdinalIgnoreCase);
-    private DateTimeOffset _lastSweep;
+    private long _lastSweepTicks;
 
     public GalSources(GalStores stores, GalFlagStore flags, GalOptions options, TimeProvider time, ILoggerFactory loggers)
     {
@@ -37,7 +37,7 @@ internal sealed class GalSources : IAsyncDisposable
         _loggers = loggers;
         _logger = loggers.CreateLogger<GalSources>();
         _flags = new RefreshingValue<IReadOnlyList<FlaggedFolder>>(flags.ListAsync, options.RefreshInterval, time, _logger, "the flagged folders");
-        _lastSweep = time.GetUtcNow();
+        _lastSweepTicks = time.GetUtcNow().UtcTicks;
     }
 
     /// <summary>The GAL an account sees; with <paramref name="withOwnContacts"/>, its own and shared address books too (name resolution).</summary>
@@ -143,12 +143,12 @@ internal sealed class GalSources : IAsyncDisposable
     private async Task SweepAsync(CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
-        if (now - _lastSweep < SweepEvery)
+        var last = Volatile.Read(ref _lastSweepTicks);
+        if (now.UtcTicks - last < SweepEvery.Ticks || Interlocked.CompareExchange(ref _lastSweepTicks, now.UtcTicks, last) != last)
         {
-            return;
+            return; // swept lately, or another search is sweeping
         }
 
-        _lastSweep = now;
         var flagged = (await _flags.GetAsync(cancellationToken)).Select(flag => flag.FolderId).ToHashSet(StringComparer.Ordinal);
         foreach (var (id, book) in _books)
         {

@@ -13,22 +13,25 @@ internal sealed class RefreshingValue<T>(Func<CancellationToken, Task<T>> read, 
     private readonly SemaphoreSlim _reading = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
     private volatile T? _value;
-    private DateTimeOffset _readAt;
+    private long _readAtTicks; // UTC ticks, read and written whole from any thread
+    private long _lastUsedTicks;
     private int _backgroundRead;
 
-    public DateTimeOffset LastUsed { get; private set; }
+    public DateTimeOffset LastUsed => new(Volatile.Read(ref _lastUsedTicks), TimeSpan.Zero);
+
+    private DateTimeOffset ReadAt => new(Volatile.Read(ref _readAtTicks), TimeSpan.Zero);
 
     public async ValueTask<T> GetAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        LastUsed = now;
+        Volatile.Write(ref _lastUsedTicks, now.UtcTicks);
         var value = _value;
-        if (value is not null && now - _readAt < interval)
+        if (value is not null && now - ReadAt < interval)
         {
             return value;
         }
 
-        if (value is not null && now - _readAt < interval * 2)
+        if (value is not null && now - ReadAt < interval * 2)
         {
             StartBackgroundRead();
             return value;
@@ -69,7 +72,7 @@ internal sealed class RefreshingValue<T>(Func<CancellationToken, Task<T>> read, 
         try
         {
             var started = time.GetUtcNow();
-            if (_value is { } fresh && started - _readAt < interval)
+            if (_value is { } fresh && started - ReadAt < interval)
             {
                 return fresh; // read by someone else while this caller waited
             }
@@ -77,11 +80,11 @@ internal sealed class RefreshingValue<T>(Func<CancellationToken, Task<T>> read, 
             try
             {
                 _value = await read(cancellationToken);
-                _readAt = started;
+                Volatile.Write(ref _readAtTicks, started.UtcTicks);
             }
             catch (Exception exception) when (_value is not null && exception is not OperationCanceledException)
             {
-                logger.LogWarning(exception, "Reading {What} failed; the GAL answers with what it read at {ReadAt}", what, _readAt);
+                logger.LogWarning(exception, "Reading {What} failed; the GAL answers with what it read at {ReadAt}", what, ReadAt);
             }
 
             return _value!;

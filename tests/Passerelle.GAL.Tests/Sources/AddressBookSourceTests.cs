@@ -161,4 +161,19 @@ public sealed class AddressBookSourceTests
 
         Assert.Equal(50, result.Entries.Single().Picture!.Data!.Length);
     }
+
+    [Fact]
+    public async Task Search_AfterTheIdleTimeout_UnusedBooksAreDroppedButFlaggedOnesKept()
+    {
+        var data = Partners().With(Book("collected", Owner, "Collected", GroupwareFolderRole.CollectedAddresses, Contact("k1", "Quentin", "Once", "quentin@elsewhere.test")));
+        await using var gal = await GalHarness.StartAsync(data, flagged: ["partners"]);
+        Assert.Equal(["Quentin Once"], await gal.NamesAsync(Owner, "quentin"));
+
+        gal.Time.Advance(gal.Options.IdleTimeout + TimeSpan.FromMinutes(1));
+        await gal.NamesAsync(Viewer, "paul");
+
+        Assert.Null(gal.Sources.FindBook("collected"));
+        Assert.NotNull(gal.Sources.FindBook("partners"));
+        Assert.Equal(["Quentin Once"], await gal.NamesAsync(Owner, "quentin")); // read again when needed
+    }
 }
