@@ -1,18 +1,20 @@
+using System.CommandLine;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Passerelle.ActiveSync.Cli;
+using Passerelle.ActiveSync.Http;
 using Passerelle.Sdk.Plugins;
 
 namespace Passerelle.ActiveSync;
 
-internal sealed class ActiveSyncPlugin : IPlugin
+internal sealed class ActiveSyncPlugin : IPlugin, ICliContributor
 {
     public string Name => "ActiveSync";
 
-    public void ConfigureServices(IServiceCollection services, PluginContext context)
-    {
-    }
+    public void ConfigureServices(IServiceCollection services, PluginContext context) =>
+        services.AddActiveSync(context);
 
-    public void MapEndpoints(IEndpointRouteBuilder endpoints)
-    {
-    }
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapActiveSync();
+
+    public IEnumerable<Command> CreateCommands(CliContext context) => [LogCommand.Create(context)];
 }
