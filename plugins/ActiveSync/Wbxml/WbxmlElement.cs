@@ -38,7 +38,7 @@ public sealed class WbxmlElement
     /// <summary>The element's text, or null when it has none (no content, an empty string, or only children).</summary>
     public string? Text { get; }
 
-    /// <summary>The element's opaque data, or null when it has none. It shares the parsed buffer.</summary>
+    /// <summary>The element's opaque data, or null when it has none (or an empty one). It shares the parsed buffer.</summary>
     public ReadOnlyMemory<byte>? Opaque { get; }
 
     /// <summary>The first child with the tag, or null.</summary>

@@ -44,7 +44,10 @@ public sealed partial class WbxmlWriter : IDisposable, IAsyncDisposable
         _output = output;
     }
 
-    /// <summary>Creates a writer into a stream; bytes reach it on <see cref="Flush"/> or <see cref="FlushAsync"/>.</summary>
+    /// <summary>
+    /// Creates a writer into a stream; bytes reach it on <see cref="Flush"/> or <see cref="FlushAsync"/>.
+    /// Dispose it with <c>await using</c> when the stream refuses synchronous writes (an HTTP response body).
+    /// </summary>
     public WbxmlWriter(Stream output)
     {
         ArgumentNullException.ThrowIfNull(output);
