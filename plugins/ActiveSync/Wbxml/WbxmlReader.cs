@@ -14,6 +14,7 @@ namespace Passerelle.ActiveSync.Wbxml;
 /// A tag without content reads as a <see cref="WbxmlTokenType.StartElement"/> with
 /// <see cref="HasContent"/> false, immediately followed by its <see cref="WbxmlTokenType.EndElement"/>.
 /// Every <see cref="Read"/> before the end of the root element returns true; after it, false.
+/// Like <c>Utf8JsonReader</c>, it is a mutable struct: pass it to helpers by <c>ref</c>.
 /// </remarks>
 public ref partial struct WbxmlReader
 {
