@@ -24,7 +24,7 @@ internal static class EmailChangeReader
 
         if (applicationData.Element(Email.Categories) is { } categories)
         {
-            update = update with { Keywords = categories.Elements(Email.Category).Select(c => c.Text).Where(c => c.Length > 0).ToList() };
+            update = update with { Keywords = categories.Elements(Email.Category).Select(c => c.Text ?? "").Where(c => c.Length > 0).ToList() };
         }
 
         return update;
