@@ -3,11 +3,13 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Passerelle.Sdk.Accounts;
+using Passerelle.Sdk.Groupware;
 using Passerelle.Sdk.Mail;
 using Passerelle.Sdk.Plugins;
 using Passerelle.Store.Sqlite.Accounts;
 using Passerelle.Store.Sqlite.Changes;
 using Passerelle.Store.Sqlite.Cli;
+using Passerelle.Store.Sqlite.Groupware;
 using Passerelle.Store.Sqlite.Mail;
 using Passerelle.Store.Sqlite.State;
 
@@ -47,6 +49,13 @@ internal sealed class StoreSqlitePlugin : IPlugin, ICliContributor
             services.AddSingleton<SqliteMailStore>();
             services.AddSingleton<IMailStore>(provider => provider.GetRequiredService<SqliteMailStore>());
             services.AddSingleton<MailImporter>();
+        }
+
+        if (selection.Groupware)
+        {
+            services.AddSingleton<SqliteGroupwareStore>();
+            services.AddSingleton<IGroupwareStore>(provider => provider.GetRequiredService<SqliteGroupwareStore>());
+            services.AddSingleton<GroupwareSharing>();
         }
     }
 
