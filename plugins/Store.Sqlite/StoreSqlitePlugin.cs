@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Passerelle.Sdk.Accounts;
+using Passerelle.Sdk.Changes;
 using Passerelle.Sdk.Groupware;
 using Passerelle.Sdk.Mail;
 using Passerelle.Sdk.Plugins;
@@ -38,6 +39,8 @@ internal sealed class StoreSqlitePlugin : IPlugin, ICliContributor
         services.AddSingleton<ChangeDispatcher>();
         services.AddSingleton(provider => new StoreDatabase(
             context.DataDirectory, options, provider.GetRequiredService<ChangeDispatcher>(), provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<SqliteChangeFeed>();
+        services.AddSingleton<IChangeFeed>(provider => provider.GetRequiredService<SqliteChangeFeed>());
 
         if (selection.Mail)
         {
