@@ -13,6 +13,7 @@ using Passerelle.Store.Sqlite.Cli;
 using Passerelle.Store.Sqlite.Groupware;
 using Passerelle.Store.Sqlite.Mail;
 using Passerelle.Store.Sqlite.State;
+using Passerelle.Store.Sqlite.Submission;
 
 namespace Passerelle.Store.Sqlite;
 
@@ -52,6 +53,7 @@ internal sealed class StoreSqlitePlugin : IPlugin, ICliContributor
             services.AddSingleton<SqliteMailStore>();
             services.AddSingleton<IMailStore>(provider => provider.GetRequiredService<SqliteMailStore>());
             services.AddSingleton<MailImporter>();
+            services.AddSingleton<IMailSubmission, SqliteMailSubmission>();
         }
 
         if (selection.Groupware)
