@@ -10,6 +10,7 @@ using Passerelle.Sdk.Plugins;
 using Passerelle.Store.Sqlite.Accounts;
 using Passerelle.Store.Sqlite.Changes;
 using Passerelle.Store.Sqlite.Cli;
+using Passerelle.Store.Sqlite.Demo;
 using Passerelle.Store.Sqlite.Groupware;
 using Passerelle.Store.Sqlite.Mail;
 using Passerelle.Store.Sqlite.State;
@@ -54,6 +55,7 @@ internal sealed class StoreSqlitePlugin : IPlugin, ICliContributor
             services.AddSingleton<IMailStore>(provider => provider.GetRequiredService<SqliteMailStore>());
             services.AddSingleton<MailImporter>();
             services.AddSingleton<IMailSubmission, SqliteMailSubmission>();
+            services.AddSingleton<IDemoSeeder, DemoSeeder>();
         }
 
         if (selection.Groupware)
