@@ -3,13 +3,18 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Passerelle.Sdk.Accounts;
+using Passerelle.Sdk.Changes;
+using Passerelle.Sdk.Groupware;
 using Passerelle.Sdk.Mail;
 using Passerelle.Sdk.Plugins;
 using Passerelle.Store.Sqlite.Accounts;
 using Passerelle.Store.Sqlite.Changes;
 using Passerelle.Store.Sqlite.Cli;
+using Passerelle.Store.Sqlite.Demo;
+using Passerelle.Store.Sqlite.Groupware;
 using Passerelle.Store.Sqlite.Mail;
 using Passerelle.Store.Sqlite.State;
+using Passerelle.Store.Sqlite.Submission;
 
 namespace Passerelle.Store.Sqlite;
 
@@ -36,6 +41,8 @@ internal sealed class StoreSqlitePlugin : IPlugin, ICliContributor
         services.AddSingleton<ChangeDispatcher>();
         services.AddSingleton(provider => new StoreDatabase(
             context.DataDirectory, options, provider.GetRequiredService<ChangeDispatcher>(), provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<SqliteChangeFeed>();
+        services.AddSingleton<IChangeFeed>(provider => provider.GetRequiredService<SqliteChangeFeed>());
 
         if (selection.Mail)
         {
@@ -47,6 +54,15 @@ internal sealed class StoreSqlitePlugin : IPlugin, ICliContributor
             services.AddSingleton<SqliteMailStore>();
             services.AddSingleton<IMailStore>(provider => provider.GetRequiredService<SqliteMailStore>());
             services.AddSingleton<MailImporter>();
+            services.AddSingleton<IMailSubmission, SqliteMailSubmission>();
+            services.AddSingleton<IDemoSeeder, DemoSeeder>();
+        }
+
+        if (selection.Groupware)
+        {
+            services.AddSingleton<SqliteGroupwareStore>();
+            services.AddSingleton<IGroupwareStore>(provider => provider.GetRequiredService<SqliteGroupwareStore>());
+            services.AddSingleton<GroupwareSharing>();
         }
     }
 

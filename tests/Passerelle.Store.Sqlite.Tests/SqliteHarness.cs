@@ -81,7 +81,7 @@ internal sealed class SqliteHarness : IStoreHarness
     public Task RemoveAccountAsync(string accountId) => Administration.RemoveAccountAsync(accountId, CancellationToken.None);
 
     public Task ShareGroupwareFolderAsync(string ownerId, string folderId, string granteeId, FolderAccess access) =>
-        throw new NotSupportedException("groupware sharing comes with the groupware store");
+        _services.GetRequiredService<Groupware.GroupwareSharing>().ShareAsync(ownerId, folderId, granteeId, access, CancellationToken.None);
 
     public async ValueTask DisposeAsync()
     {

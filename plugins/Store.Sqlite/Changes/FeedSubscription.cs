@@ -63,7 +63,8 @@ internal sealed class FeedSubscription(IReadOnlyCollection<FolderRef> folders, A
         }
 
         await using var registration = cancellationToken.Register(() => Abandon(waiter, cancellationToken));
-        return await waiter.Task;
+        // Not back on the caller's context: ten thousand woken waits must not queue behind one another there.
+        return await waiter.Task.ConfigureAwait(false);
     }
 
     public ValueTask DisposeAsync()

@@ -18,6 +18,7 @@ internal sealed class StoreDatabase
     private const int SqliteLocked = 6;
 
     private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> _configured = [];
     private readonly Lock _readyLock = new();
     private readonly string _connectionString;
     private readonly int _busyTimeoutMilliseconds;
@@ -144,6 +145,12 @@ internal sealed class StoreDatabase
         try
         {
             await connection.OpenAsync(cancellationToken);
+            // Pooled connections keep their settings: configure each native connection once.
+            if (connection.Handle is not { } handle || !_configured.TryAdd(handle, this))
+            {
+                return connection;
+            }
+
             await using var pragmas = connection.CreateCommand();
             // synchronous=FULL: a delivered message survives a power cut once the write returned.
             pragmas.CommandText = $"PRAGMA busy_timeout = {_busyTimeoutMilliseconds}; PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;";
