@@ -16,5 +16,12 @@ internal sealed class ActiveSyncPlugin : IPlugin, ICliContributor
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapActiveSync();
 
-    public IEnumerable<Command> CreateCommands(CliContext context) => [LogCommand.Create(context)];
+    public IEnumerable<Command> CreateCommands(CliContext context) =>
+    [
+        LogCommand.Create(context),
+        DeviceCommand.Create(context),
+        RuleCommand.Create(context),
+        PolicyCommand.Create(context),
+        UserAdminCommand.Create(context),
+    ];
 }
