@@ -13,6 +13,22 @@ internal static class AdminServices
         services.AddSingleton<DeviceAdministration>();
         services.AddSingleton<RuleAdministration>();
         services.AddSingleton<PolicyAdministration>();
+        services.AddSingleton<ProtocolLogReader>();
+        services.AddSingleton<WebSession>();
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "Passerelle.Antiforgery";
+            options.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Strict;
+            options.FormFieldName = "__csrf";
+            options.HeaderName = "X-CSRF-TOKEN";
+        });
+        // The document describes the admin API only: its endpoints carry this group name.
+        services.AddOpenApi(AdminApi.DocumentName, options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Passerelle administration API";
+            document.Info.Description = "Devices, access rules, security policies and per-device settings. Administrators only: HTTP Basic, or the console's session with its X-CSRF-TOKEN header.";
+            return Task.CompletedTask;
+        }));
         return services;
     }
 }

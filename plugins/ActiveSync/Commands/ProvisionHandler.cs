@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using Microsoft.AspNetCore.Http;
 using Passerelle.ActiveSync.Devices;
 using Passerelle.ActiveSync.Http;
 using Passerelle.ActiveSync.Policies;
@@ -101,21 +100,20 @@ internal sealed class ProvisionHandler(
         return Answer(ProvisionStatus.Success, new PolicyPart(WbxmlPolicyType, PolicyStatus.Success, final), directive);
     }
 
-    /// <summary>Records DeviceInformation (14.1+ sends it here), then lets the rules see the model and OS it names.</summary>
+    /// <summary>
+    /// Records DeviceInformation (14.1+ sends it here), lets the rules see the model and OS it names, then
+    /// refuses a blocked device (DeviceAdmission leaves that decision to Provision).
+    /// </summary>
     private async Task<Device> RecordInformationAsync(EasContext context, WbxmlElement request, CancellationToken cancellationToken)
     {
-        if (request.Element(Settings.DeviceInformation) is not { } information || context.Device.IsTransient)
+        var device = context.Device;
+        if (request.Element(Settings.DeviceInformation) is { } information && !device.IsTransient)
         {
-            return context.Device;
+            await devices.UpdateInformationAsync(context.AccountId, context.DeviceId, DeviceInformationReader.Read(information), cancellationToken);
+            device = await access.EvaluateAsync((await devices.GetAsync(context.AccountId, context.DeviceId, cancellationToken))!, cancellationToken);
         }
 
-        await devices.UpdateInformationAsync(context.AccountId, context.DeviceId, DeviceInformationReader.Read(information), cancellationToken);
-        var device = await access.EvaluateAsync((await devices.GetAsync(context.AccountId, context.DeviceId, cancellationToken))!, cancellationToken);
-        if (device.AccessState == DeviceAccessState.Blocked && !device.WipePending)
-        {
-            throw new EasHttpException(StatusCodes.Status403Forbidden, "the device is blocked", context.Version > ProtocolVersion.V121 ? 129 : null);
-        }
-
+        DeviceAdmission.RefuseIfBlocked(device, context.Version);
         return device;
     }
 

@@ -9,7 +9,8 @@ namespace Passerelle.ActiveSync.Devices;
 /// What happens to a device before any command runs: a new device beyond the per-user maximum is refused
 /// (Status 177 from 14.0, 403 before) and not recorded; the device is recorded; the access rules decide
 /// its access; a version above its highest allowed one is refused; a blocked device gets nothing (Status 129
-/// from 14.0, 403 up to 12.1, FIELD-NOTES 8), unless a remote wipe waits for it.
+/// from 14.0, 403 up to 12.1, FIELD-NOTES 8), unless a remote wipe waits for it. Provision decides last, once
+/// the DeviceInformation it carries (model, OS) has been recorded for the rules to see.
 /// </summary>
 internal sealed class DeviceAdmission(
     DeviceRepository devices,
@@ -37,12 +38,20 @@ internal sealed class DeviceAdmission(
             await RefuseAboveHighestVersionAsync(http, device, version, cancellationToken);
         }
 
+        if (!query.Command.Equals("Provision", StringComparison.OrdinalIgnoreCase))
+        {
+            RefuseIfBlocked(device, version);
+        }
+
+        return device;
+    }
+
+    public static void RefuseIfBlocked(Device device, ProtocolVersion version)
+    {
         if (device.AccessState == DeviceAccessState.Blocked && !device.WipePending)
         {
             throw new EasHttpException(StatusCodes.Status403Forbidden, "the device is blocked", version > ProtocolVersion.V121 ? 129 : null);
         }
-
-        return device;
     }
 
     private async Task RefuseBeyondMaximumAsync(Account account, ProtocolVersion version, CancellationToken cancellationToken)

@@ -16,12 +16,12 @@ internal static class ActiveSyncHost
 
     private static readonly Lazy<string> Plugins = new(CreatePluginsFolder);
 
-    public static Task<PasserelleServer> StartAsync(Dictionary<string, string?>? configuration = null, string? dataDirectory = null)
+    public static Task<PasserelleServer> StartAsync(Dictionary<string, string?>? configuration = null, string? dataDirectory = null, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? configureServices = null)
     {
         var values = new Dictionary<string, string?>(configuration ?? [], StringComparer.OrdinalIgnoreCase);
         AddAccount(values, 0, Alice, "Alice Example");
         AddAccount(values, 1, Bob, "Bob Example");
-        return PasserelleServer.StartAsync(values, dataDirectory, Plugins.Value);
+        return PasserelleServer.StartAsync(values, dataDirectory, Plugins.Value, configureServices);
     }
 
     /// <summary>Reads a value straight from the plugin's state database, as an administrator's query would.</summary>
