@@ -23,12 +23,16 @@ internal static class AdminServices
             options.HeaderName = "X-CSRF-TOKEN";
         });
         // The document describes the admin API only: its endpoints carry this group name.
-        services.AddOpenApi(AdminApi.DocumentName, options => options.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(AdminApi.DocumentName, options =>
         {
-            document.Info.Title = "Passerelle administration API";
-            document.Info.Description = "Devices, access rules, security policies and per-device settings. Administrators only: HTTP Basic, or the console's session with its X-CSRF-TOKEN header.";
-            return Task.CompletedTask;
-        }));
+            options.ShouldInclude = description => description.GroupName == AdminApi.DocumentName;
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "Passerelle administration API";
+                document.Info.Description = "Devices, access rules, security policies and per-device settings. Administrators only: HTTP Basic, or the console's session with its X-CSRF-TOKEN header.";
+                return Task.CompletedTask;
+            });
+        });
         return services;
     }
 }
