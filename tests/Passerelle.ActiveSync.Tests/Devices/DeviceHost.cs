@@ -72,7 +72,7 @@ internal static class DeviceHost
     /// <summary>The DeviceInformation a 14.1+ phone puts in its first Provision.</summary>
     public static string DeviceInformation(string model, string os, string name = "Test phone") => $"""
         <settings:DeviceInformation><settings:Set>
-          <settings:Model>{model}</settings:Model><settings:FriendlyName>{name}</settings:FriendlyName><settings:OS>{os}</settings:OS>
+          <settings:Model>{System.Security.SecurityElement.Escape(model)}</settings:Model><settings:FriendlyName>{System.Security.SecurityElement.Escape(name)}</settings:FriendlyName><settings:OS>{System.Security.SecurityElement.Escape(os)}</settings:OS>
           <settings:UserAgent>TestPhone/1.0</settings:UserAgent>
         </settings:Set></settings:DeviceInformation>
         """;
