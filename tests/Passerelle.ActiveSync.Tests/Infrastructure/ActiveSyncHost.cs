@@ -16,10 +16,10 @@ internal static class ActiveSyncHost
 
     private static readonly Lazy<Task<string>> Template = new(CreateTemplateAsync);
 
-    public static async Task<PasserelleServer> StartAsync(Dictionary<string, string?>? configuration = null, string? dataDirectory = null)
+    public static async Task<PasserelleServer> StartAsync(Dictionary<string, string?>? configuration = null, string? dataDirectory = null, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? configureServices = null)
     {
         dataDirectory ??= await NewDataDirectoryAsync();
-        return await PasserelleServer.StartAsync(configuration, dataDirectory);
+        return await PasserelleServer.StartAsync(configuration, dataDirectory, configureServices: configureServices);
     }
 
     /// <summary>A data directory holding the two accounts and nothing else.</summary>
