@@ -4,11 +4,16 @@ namespace Passerelle.ActiveSync;
 internal sealed class ActiveSyncOptions
 {
     /// <summary>Whether a device must acknowledge the security policy before it may sync (449 / Status 142).
-    /// Off by default: a simple policy is offered and non-provisionable devices are allowed.</summary>
+    /// Off by default: a simple policy is offered and non-provisionable devices are allowed. The default
+    /// level of the policy setting AllowNonProvisionableDevices, its inverse.</summary>
     public bool RequireProvisioning { get; set; }
 
-    /// <summary>How often a provisioned device must fetch the policy again (Status 143), or zero for never.</summary>
+    /// <summary>How often a provisioned device must fetch the policy again (Status 143), or zero for never;
+    /// the default level of the policy setting DevicePolicyRefreshInterval, rounded up to hours.</summary>
     public TimeSpan PolicyRefreshInterval { get; set; } = TimeSpan.Zero;
+
+    /// <summary>The most devices one account may have; a new one beyond is refused (Status 177). Zero for no limit.</summary>
+    public int MaxDevicesPerUser { get; set; } = 20;
 
     /// <summary>The largest WindowSize honoured, and the window across all collections of one Sync (MS-ASCMD 2.2.3.199).</summary>
     public int MaxWindowSize { get; set; } = 512;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Passerelle.ActiveSync.Admin;
 using Passerelle.ActiveSync.Cli;
 using Passerelle.ActiveSync.Http;
 using Passerelle.Sdk.Plugins;
@@ -14,7 +15,18 @@ internal sealed class ActiveSyncPlugin : IPlugin, ICliContributor
     public void ConfigureServices(IServiceCollection services, PluginContext context) =>
         services.AddActiveSync(context);
 
-    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapActiveSync();
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapActiveSync();
+        endpoints.MapDeviceManagement();
+    }
 
-    public IEnumerable<Command> CreateCommands(CliContext context) => [LogCommand.Create(context)];
+    public IEnumerable<Command> CreateCommands(CliContext context) =>
+    [
+        LogCommand.Create(context),
+        DeviceCommand.Create(context),
+        RuleCommand.Create(context),
+        PolicyCommand.Create(context),
+        UserAdminCommand.Create(context),
+    ];
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Passerelle.ActiveSync.Admin;
 using Passerelle.ActiveSync.Commands;
 using Passerelle.ActiveSync.Devices;
 using Passerelle.ActiveSync.Folders;
@@ -7,6 +8,7 @@ using Passerelle.ActiveSync.Logging;
 using Passerelle.ActiveSync.Policies;
 using Passerelle.ActiveSync.State;
 using Passerelle.ActiveSync.Sync;
+using Passerelle.Sdk.Devices;
 using Passerelle.Sdk.Plugins;
 
 namespace Passerelle.ActiveSync;
@@ -21,8 +23,18 @@ internal static class ActiveSyncServices
 
         services.AddSingleton<DeviceRepository>();
         services.AddSingleton<DeviceLocks>();
+        services.AddSingleton<LevelSettingsStore>();
         services.AddSingleton<PolicyProvider>();
+        services.AddSingleton<DeviceSettingsProvider>();
+        services.AddSingleton<IDeviceSettings>(provider => provider.GetRequiredService<DeviceSettingsProvider>());
+        services.AddSingleton<AccessRuleStore>();
+        services.AddSingleton<DeviceNotices>();
+        services.AddSingleton<DeviceAccessEvaluator>();
+        services.AddSingleton<DeviceAdmission>();
+        services.AddSingleton<DeviceAccess>();
+        services.AddSingleton<RemoteWipe>();
         services.AddSingleton<ProvisioningGate>();
+        services.AddDeviceAdministration();
         services.AddSingleton<ProtocolLogSwitches>();
         services.AddSingleton<ProtocolLog>();
 
@@ -39,7 +51,13 @@ internal static class ActiveSyncServices
         services.AddSingleton<SyncRequestCache>();
         services.AddSingleton<ItemEstimator>();
         services.AddSingleton<SyncClasses>();
-        // EmailSyncClass joins when the Email conversion lands.
+        services.AddSingleton<ISyncClass, Sync.Classes.EmailSyncClass>();
+
+        services.AddSingleton<Mail.ItemLocator>();
+        services.AddSingleton<Mail.OutgoingMail>();
+        services.AddSingleton<Push.ChangeWatcher>();
+        services.AddSingleton<Push.PingRegistry>();
+        services.AddSingleton<Push.FolderStateProbe>();
 
         services.Scan(scan => scan.FromAssemblyOf<ActiveSyncPlugin>()
             .AddClasses(classes => classes.AssignableTo<ICommandHandler>(), publicOnly: false)

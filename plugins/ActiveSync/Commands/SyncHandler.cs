@@ -17,6 +17,8 @@ internal sealed class SyncHandler(
     FolderHierarchyBuilder hierarchy,
     SyncClasses classes,
     DeviceLocks locks,
+    Push.PingRegistry pings,
+    Push.ChangeWatcher watcher,
     IOptionsMonitor<ActiveSyncOptions> options,
     TimeProvider time) : ICommandHandler
 {
@@ -24,6 +26,7 @@ internal sealed class SyncHandler(
 
     public async Task<EasResponse> HandleAsync(EasContext context, CancellationToken cancellationToken)
     {
+        pings.Supersede(context.AccountId, context.DeviceId); // a Sync from the device ends its waiting Ping
         SyncRequest request;
         try
         {
@@ -46,7 +49,25 @@ internal sealed class SyncHandler(
             return WaitOutOfRange(wait < settings.MinHeartbeatSeconds ? settings.MinHeartbeatSeconds : settings.MaxHeartbeatSeconds, context);
         }
 
+        var results = await PassAsync(context, request, cancellationToken);
+        if (request.WaitSeconds is { } seconds && NothingToReport(request, results))
+        {
+            var changed = await WaitForChangesAsync(context, request, TimeSpan.FromSeconds(seconds), cancellationToken);
+            if (changed is null)
+            {
+                return EasResponse.Empty(); // MS-ASCMD 2.2.3.198: the wait ended with no change
+            }
+
+            results = changed;
+        }
+
+        return EasResponse.Wbxml(writer => SyncResponseWriter.Write(writer, results));
+    }
+
+    private async Task<List<CollectionResult>> PassAsync(EasContext context, SyncRequest request, CancellationToken cancellationToken)
+    {
         using var held = await locks.AcquireAsync(context.AccountId, context.DeviceId, cancellationToken);
+        var settings = options.CurrentValue;
         var now = time.GetUtcNow();
         var window = new SyncWindow(Math.Clamp(request.WindowSize ?? int.MaxValue, 1, settings.MaxWindowSize * 4), now + settings.ResponseDeadline, time);
         var hierarchyFolders = await hierarchy.BuildAsync(context.VirtualContext, context.Version, cancellationToken);
@@ -56,8 +77,40 @@ internal sealed class SyncHandler(
             results.Add(await RunCollectionAsync(context, collection, hierarchyFolders, window, now, cancellationToken));
         }
 
-        return EasResponse.Wbxml(writer => SyncResponseWriter.Write(writer, results));
+        return results;
     }
+
+    /// <summary>A Sync with Wait or HeartbeatInterval (12.1+) waits like a Ping when nothing changed, then syncs what did.</summary>
+    private async Task<List<CollectionResult>?> WaitForChangesAsync(EasContext context, SyncRequest request, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        using var registration = pings.Register(context.AccountId, context.DeviceId);
+        var folders = (await hierarchy.BuildAsync(context.VirtualContext, context.Version, cancellationToken))
+            .Where(f => request.Collections.Any(c => c.CollectionId == f.ServerId))
+            .ToList();
+        await using var watch = await watcher.WatchAsync(context.AccountId, folders.Select(f => f.Store).ToList(), cancellationToken);
+        using var end = new CancellationTokenSource(wait, time);
+        using var expiry = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, registration.Superseded, end.Token);
+        try
+        {
+            // Subscribed first, so a change between the first pass and now is not missed.
+            var results = await PassAsync(context, request, cancellationToken);
+            while (NothingToReport(request, results))
+            {
+                await watch.WaitAsync(expiry.Token);
+                results = await PassAsync(context, request, cancellationToken);
+            }
+
+            return results;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+
+    private static bool NothingToReport(SyncRequest request, List<CollectionResult> results) =>
+        results.All(r => r.Status == SyncStatus.Success && r.Commands.Count == 0 && r.Responses.Count == 0 && !r.MoreAvailable
+            && request.Collections.Any(c => c.CollectionId == r.CollectionId && c.SyncKey == r.SyncKey));
 
     private async Task<SyncRequest> ReadRequestAsync(EasContext context, CancellationToken cancellationToken)
     {

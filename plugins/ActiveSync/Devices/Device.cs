@@ -27,6 +27,8 @@ internal sealed record Device
 
     public string? MobileOperator { get; init; }
 
+    public string? EnableOutboundSms { get; init; }
+
     public DateTimeOffset FirstSync { get; init; }
 
     public DateTimeOffset LastSync { get; init; }
@@ -34,6 +36,12 @@ internal sealed record Device
     public string? LastCommand { get; init; }
 
     public DeviceAccessState AccessState { get; init; } = DeviceAccessState.Allowed;
+
+    /// <summary>Who decided <see cref="AccessState"/>: the access rules (re-evaluated at each request) or an administrator (kept).</summary>
+    public AccessDecider AccessSetBy { get; init; } = AccessDecider.Rule;
+
+    /// <summary>Which rule or whom the access state comes from, for the administrator's views.</summary>
+    public string? AccessReason { get; init; }
 
     /// <summary>The policy key the device acknowledged, or null before it provisioned.</summary>
     public uint? PolicyKey { get; init; }
@@ -48,9 +56,19 @@ internal sealed record Device
 
     public DateTimeOffset? PolicyAckedAt { get; init; }
 
+    /// <summary>A policy hash the owner and administrators were already told the device failed to apply.</summary>
+    public string? PolicyNoticeHash { get; init; }
+
+    /// <summary>The remote wipe requested for the device: <see cref="WipeStatuses"/>, or null when none was.</summary>
     public string? WipeStatus { get; init; }
 
     public bool WipeAccountOnly { get; init; }
+
+    public DateTimeOffset? WipeRequestedAt { get; init; }
+
+    public string? WipeRequestedBy { get; init; }
+
+    public bool WipePending => WipeStatus == WipeStatuses.Pending;
 
     /// <summary>A device we answer but do not record (Android's "validate" id during account setup).</summary>
     public bool IsTransient { get; init; }
@@ -62,4 +80,19 @@ internal enum DeviceAccessState
     Allowed,
     Blocked,
     Quarantined,
+}
+
+/// <summary>Who set a device's access state.</summary>
+internal enum AccessDecider
+{
+    Rule,
+    Admin,
+}
+
+/// <summary>The states of a remote wipe (MS-ASPROV 3.2.5.1.2): requested and waiting for the device, or impossible on it.</summary>
+internal static class WipeStatuses
+{
+    public const string Pending = "pending";
+    public const string Done = "done";
+    public const string NotSupported = "not supported";
 }

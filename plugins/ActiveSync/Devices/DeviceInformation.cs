@@ -18,4 +18,6 @@ internal sealed record DeviceInformation
     public string? MobileOperator { get; init; }
 
     public string? UserAgent { get; init; }
+
+    public string? EnableOutboundSms { get; init; }
 }

@@ -18,6 +18,7 @@ internal static class DeviceInformationReader
             PhoneNumber = set.Value(Settings.PhoneNumber),
             MobileOperator = set.Value(Settings.MobileOperator),
             UserAgent = set.Value(Settings.UserAgent),
+            EnableOutboundSms = set.Value(Settings.EnableOutboundSMS),
         };
     }
 }

@@ -16,14 +16,17 @@ internal sealed class FolderHierarchyBuilder(
     IEnumerable<IGroupwareStore> groupwareStores,
     IEnumerable<IVirtualFolderProvider> virtualProviders,
     Sync.SyncClasses classes,
-    FolderIdMap ids)
+    FolderIdMap ids,
+    Devices.DeviceAccess access)
 {
     public async Task<IReadOnlyList<EasFolder>> BuildAsync(VirtualFolderContext device, ProtocolVersion version, CancellationToken cancellationToken)
     {
         var candidates = new List<Candidate>();
+        // The device's folder settings and its access (quarantine: default folders only) decide what it sees.
+        var visibility = await access.FolderVisibilityAsync(device.AccountId, device.DeviceId, cancellationToken);
         if (mailStores.LastOrDefault() is { } mail)
         {
-            foreach (var folder in await mail.GetFoldersAsync(device.AccountId, cancellationToken))
+            foreach (var folder in (await mail.GetFoldersAsync(device.AccountId, cancellationToken)).Where(f => visibility.IncludesMail(f.Role)))
             {
                 candidates.Add(new Candidate(
                     new FolderRef(FolderSource.Mail, folder.Id),
@@ -34,7 +37,7 @@ internal sealed class FolderHierarchyBuilder(
 
         if (groupwareStores.LastOrDefault() is { } groupware)
         {
-            foreach (var folder in await groupware.GetFoldersAsync(device.AccountId, cancellationToken))
+            foreach (var folder in (await groupware.GetFoldersAsync(device.AccountId, cancellationToken)).Where(f => visibility.IncludesGroupware(f.Role)))
             {
                 if (GroupwareClass(folder, version) is { } easClass && classes.Supports(easClass))
                 {
@@ -46,7 +49,7 @@ internal sealed class FolderHierarchyBuilder(
             }
         }
 
-        foreach (var provider in virtualProviders)
+        foreach (var provider in visibility.Virtual ? virtualProviders : [])
         {
             foreach (var folder in await provider.GetFoldersAsync(device, cancellationToken))
             {

@@ -18,7 +18,7 @@ namespace Passerelle.ActiveSync.Http;
 /// </summary>
 internal sealed class EasEndpoint(
     CommandRegistry commands,
-    DeviceRepository devices,
+    DeviceAdmission admission,
     ProvisioningGate provisioning,
     ProtocolLog protocolLog,
     IOptionsMonitor<ActiveSyncOptions> options,
@@ -48,9 +48,7 @@ internal sealed class EasEndpoint(
             var handler = commands.Find(query.Command, version);
             var account = http.GetAccount()!;
             var body = await ReadBodyAsync(http.Request, aborted);
-            var device = DeviceIdentity.ValidationDeviceId.Equals(query.DeviceId, StringComparison.OrdinalIgnoreCase)
-                ? TransientDevice(account, query, version)
-                : await devices.TouchAsync(account.Id, query.DeviceId, query.DeviceType, UserAgent(http), version.ToString(), query.Command, aborted);
+            var device = await admission.AdmitAsync(http, account, query, version, aborted);
             var context = new EasContext { Http = http, Account = account, Query = query, Version = version, Device = device, Body = body };
             await protocolLog.RequestAsync(context, aborted);
 
@@ -104,18 +102,6 @@ internal sealed class EasEndpoint(
 
     private static uint? PolicyKey(HttpContext http, EasQuery query) =>
         query.PolicyKey ?? (uint.TryParse(http.Request.Headers["X-MS-PolicyKey"].ToString(), out var key) ? key : null);
-
-    private static string? UserAgent(HttpContext http) =>
-        http.Request.Headers.UserAgent.ToString() is { Length: > 0 } agent ? agent : null;
-
-    private static Device TransientDevice(Account account, EasQuery query, ProtocolVersion version) => new()
-    {
-        AccountId = account.Id,
-        DeviceId = query.DeviceId,
-        DeviceType = query.DeviceType,
-        ProtocolVersion = version.ToString(),
-        IsTransient = true,
-    };
 
     private async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {

@@ -11,7 +11,16 @@ internal sealed record EasPolicy(IReadOnlyDictionary<string, string> Values)
 {
     public static EasPolicy Default { get; } = new(PolicyCatalog.Defaults);
 
-    public string this[string name] => Values.TryGetValue(name, out var value) ? value : PolicyCatalog.Find(name)!.Default;
+    public string this[string name] => Values.TryGetValue(name, out var value) ? value : PolicyCatalog.Defaults[name];
+
+    /// <summary>Whether a device that never provisioned may sync all the same.</summary>
+    public bool AllowsNonProvisionableDevices => this[PolicyCatalog.AllowNonProvisionableDevices] == "1";
+
+    /// <summary>How long an acknowledged policy holds before the device must fetch it again, or null for ever.</summary>
+    public TimeSpan? RefreshInterval =>
+        int.TryParse(this[PolicyCatalog.DevicePolicyRefreshInterval], System.Globalization.CultureInfo.InvariantCulture, out var hours) && hours > 0
+            ? TimeSpan.FromHours(hours)
+            : null;
 
     /// <summary>The settings the version can carry: 12.0 knows only the first thirteen.</summary>
     public IEnumerable<(PolicySetting Setting, string Value)> For(ProtocolVersion version) =>

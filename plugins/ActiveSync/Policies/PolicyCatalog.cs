@@ -1,10 +1,13 @@
 using Passerelle.ActiveSync.Http;
 using Passerelle.ActiveSync.Wbxml;
-using P = Passerelle.ActiveSync.Wbxml.Provision;
+using P = Passerelle.ActiveSync.Wbxml.CodePages.Provision;
 
 namespace Passerelle.ActiveSync.Policies;
 
-/// <summary>Every EASProvisionDoc setting with its default: the simple policy a device gets unless an administrator sets more.</summary>
+/// <summary>
+/// Every EASProvisionDoc setting with its default: the simple policy a device gets unless an administrator
+/// sets more; and the two settings the server keeps for itself (as Exchange's mobile device policies do).
+/// </summary>
 internal static class PolicyCatalog
 {
     private static readonly ProtocolVersion V120 = ProtocolVersion.V120;
@@ -56,9 +59,26 @@ internal static class PolicyCatalog
         new("ApprovedApplicationList", P.ApprovedApplicationList, PolicyValueType.List, V121, ""),
     ];
 
+    public const string AllowNonProvisionableDevices = "AllowNonProvisionableDevices";
+    public const string DevicePolicyRefreshInterval = "DevicePolicyRefreshInterval";
+
+    /// <summary>Settings the server enforces and never sends: whether devices that do not provision may sync,
+    /// and after how many hours a provisioned device must fetch the policy again (empty: never).</summary>
+    public static readonly IReadOnlyList<SettingDefinition> ServerSide =
+    [
+        new(AllowNonProvisionableDevices, PolicyValueType.Boolean, "1") { Description = "devices that never provisioned may sync" },
+        new(DevicePolicyRefreshInterval, PolicyValueType.IntegerOrEmpty, "", 1, 8760) { Description = "hours before a device must fetch the policy again; empty for never" },
+    ];
+
+    /// <summary>Everything <c>policy set</c> accepts: the EASProvisionDoc elements, then the server-side settings.</summary>
+    public static readonly IReadOnlyList<SettingDefinition> Settable = [.. All, .. ServerSide];
+
     public static PolicySetting? Find(string name) =>
         All.FirstOrDefault(setting => setting.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
 
+    public static SettingDefinition? FindSettable(string name) =>
+        Settable.FirstOrDefault(setting => setting.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
+
     /// <summary>The default value of every setting.</summary>
-    public static IReadOnlyDictionary<string, string> Defaults { get; } = All.ToDictionary(s => s.Name, s => s.Default, StringComparer.OrdinalIgnoreCase);
+    public static IReadOnlyDictionary<string, string> Defaults { get; } = Settable.ToDictionary(s => s.Name, s => s.Default, StringComparer.OrdinalIgnoreCase);
 }

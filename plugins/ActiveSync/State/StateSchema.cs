@@ -153,5 +153,63 @@ internal static class StateSchema
         );
         CREATE INDEX protocol_log_device ON protocol_log (account_id, device_id, id);
         """,
+        // 2: device management: why a device has its access state, wipe requests, access rules,
+        // policy and device settings per level, admin grants, and wipe history.
+        """
+        ALTER TABLE devices ADD COLUMN enable_outbound_sms TEXT;
+        ALTER TABLE devices ADD COLUMN access_set_by TEXT NOT NULL DEFAULT 'rule';
+        ALTER TABLE devices ADD COLUMN access_reason TEXT;
+        ALTER TABLE devices ADD COLUMN wipe_requested_at TEXT;
+        ALTER TABLE devices ADD COLUMN wipe_requested_by TEXT;
+        ALTER TABLE devices ADD COLUMN policy_notice_hash TEXT;
+        CREATE INDEX devices_by_device ON devices (device_id);
+
+        -- Access rules of the server, a domain or a user; the global rule is a server setting.
+        CREATE TABLE access_rules (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            scope TEXT NOT NULL,
+            match_by TEXT,
+            match_value TEXT,
+            action TEXT NOT NULL,
+            description TEXT,
+            enabled INTEGER NOT NULL DEFAULT 1,
+            created_at TEXT NOT NULL
+        );
+
+        -- Server-wide settings kept by the administration commands (the global access rule).
+        CREATE TABLE server_settings (
+            name TEXT NOT NULL PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+
+        -- Policy settings and per-device settings customised at a level (default, server, domain:D, user:U, device:ID).
+        CREATE TABLE level_settings (
+            kind TEXT NOT NULL,
+            level TEXT NOT NULL,
+            name TEXT NOT NULL,
+            value TEXT NOT NULL,
+            PRIMARY KEY (kind, level, name)
+        );
+
+        -- Accounts granted the administrator role here, whatever their store says.
+        CREATE TABLE admin_grants (
+            account_id TEXT NOT NULL PRIMARY KEY,
+            granted_at TEXT NOT NULL
+        );
+
+        -- Remote wipes that were carried out or given up: the device itself is gone from the list.
+        CREATE TABLE wipe_history (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            account_id TEXT NOT NULL,
+            device_id TEXT NOT NULL,
+            device_type TEXT NOT NULL,
+            model TEXT,
+            account_only INTEGER NOT NULL,
+            requested_at TEXT,
+            requested_by TEXT,
+            status TEXT NOT NULL,
+            done_at TEXT NOT NULL
+        );
+        """,
     ];
 }

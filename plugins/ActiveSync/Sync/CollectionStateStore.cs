@@ -134,6 +134,27 @@ internal sealed class CollectionStateStore(StateDatabase database, TimeProvider 
         return missing;
     }
 
+    /// <summary>
+    /// Records that the device holds an item it got outside a Sync (the target of its own MoveItems). Serial 0
+    /// is never undone: the device has the item whatever happens to the keys.
+    /// </summary>
+    public async Task HoldAsync(CollectionScope scope, string itemId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(
+            "INSERT OR REPLACE INTO device_items (account_id, device_id, collection_id, item_id, added_serial, removed_serial) VALUES ($account, $device, $collection, $item, 0, NULL)",
+            cancellationToken, scope.With(("$item", itemId)));
+        await connection.ExecuteAsync($"UPDATE pending_items SET consumed_serial = 0 WHERE {Where} AND item_id = $item", cancellationToken, scope.With(("$item", itemId)));
+    }
+
+    /// <summary>Records that the device no longer holds an item (the source of its own MoveItems).</summary>
+    public async Task ForgetAsync(CollectionScope scope, string itemId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync($"DELETE FROM device_items WHERE {Where} AND item_id = $item", cancellationToken, scope.With(("$item", itemId)));
+        await connection.ExecuteAsync($"DELETE FROM pending_items WHERE {Where} AND item_id = $item", cancellationToken, scope.With(("$item", itemId)));
+    }
+
     /// <summary>Stores the first listing of the folder as the items still to send, newest first.</summary>
     public async Task AddPendingAsync(CollectionScope scope, IReadOnlyList<(string ItemId, string SortKey)> items, CancellationToken cancellationToken)
     {

@@ -44,7 +44,8 @@ internal sealed class CollectionSync(
         var step = new SyncStep();
         var clientTouched = await ApplyClientCommandsAsync(request, context, syncClass, result, step, cancellationToken);
         var next = current with { Key = current.Key.Next, Replays = 0 };
-        if (request.GetChanges ?? true)
+        // A quarantined device syncs only from the device to the server.
+        if ((request.GetChanges ?? true) && Devices.DeviceAccess.SendsServerChanges(context.Request.Device))
         {
             try
             {
