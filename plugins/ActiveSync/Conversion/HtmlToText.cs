@@ -50,9 +50,11 @@ internal static class HtmlToText
             case HtmlTagId.Br:
                 output.NewLine();
                 break;
-            case HtmlTagId.P or HtmlTagId.Div or HtmlTagId.Table or HtmlTagId.TR or HtmlTagId.UL or HtmlTagId.OL
-                or HtmlTagId.BlockQuote or HtmlTagId.H1 or HtmlTagId.H2 or HtmlTagId.H3 or HtmlTagId.H4
-                or HtmlTagId.H5 or HtmlTagId.H6 or HtmlTagId.HR or HtmlTagId.Center or HtmlTagId.Address:
+            case HtmlTagId.P or HtmlTagId.BlockQuote or HtmlTagId.Table or HtmlTagId.UL or HtmlTagId.OL
+                or HtmlTagId.H1 or HtmlTagId.H2 or HtmlTagId.H3 or HtmlTagId.H4 or HtmlTagId.H5 or HtmlTagId.H6:
+                output.EndParagraph();
+                break;
+            case HtmlTagId.Div or HtmlTagId.TR or HtmlTagId.HR or HtmlTagId.Center or HtmlTagId.Address:
                 output.EndLine();
                 break;
             case HtmlTagId.LI:
@@ -113,6 +115,16 @@ internal static class HtmlToText
             }
 
             _pendingSpace = false;
+        }
+
+        /// <summary>Ends the current paragraph: one blank line after it, as a browser's margin.</summary>
+        public void EndParagraph()
+        {
+            EndLine();
+            if (_newLines == 1)
+            {
+                NewLine();
+            }
         }
 
         public override string ToString()

@@ -1,5 +1,4 @@
 using MimeKit;
-using MimeKit.Text;
 
 namespace Passerelle.ActiveSync.Conversion.Email;
 
@@ -23,11 +22,12 @@ internal sealed class MessageText
     /// <summary>MS-ASAIRS 2.2.2.32: 2 when the message has HTML, else 1.</summary>
     public int NativeBodyType => _htmlPart is not null ? BodyChoice.Html : BodyChoice.PlainText;
 
-    public string Plain => _plain ??= _plainPart is not null ? TextCharsets.Decode(_plainPart)
+    /// <summary>The plain text, with CRLF line ends as Exchange sends them.</summary>
+    public string Plain => _plain ??= _plainPart is not null ? TextCharsets.Decode(_plainPart).ReplaceLineEndings("\r\n")
         : _htmlPart is not null ? HtmlToText.Convert(Html)
         : "";
 
-    public string Html => _html ??= _htmlPart is not null ? TextCharsets.Decode(_htmlPart) : TextAsHtml(Plain);
+    public string Html => _html ??= _htmlPart is not null ? TextCharsets.Decode(_htmlPart) : TextToHtml.Convert(Plain);
 
     /// <summary>
     /// Finds the body parts as mail readers do: in multipart/alternative the last HTML and the
@@ -92,7 +92,4 @@ internal sealed class MessageText
                 break;
         }
     }
-
-    private static string TextAsHtml(string text) =>
-        new TextToHtml { OutputHtmlFragment = false }.Convert(text);
 }
