@@ -287,4 +287,15 @@ public sealed class EmailBodyTests
         Assert.Equal(50, DataBytes(body));
         Assert.Equal("1", body.Value(AirSyncBase.Truncated));
     }
+
+    [Fact]
+    public async Task Body_ZeroBytesInTheText_AreDroppedNotSentIntoTheWbxml()
+    {
+        var mime = TestMessages.Raw("From: a@example.org\nSubject: a\u0000b\nContent-Type: text/plain; charset=utf-8\n\nbefore\u0000after\n");
+
+        var data = await ApplicationDataAsync(mime, Options(ProtocolVersion.V141, new BodyPreference(1)));
+
+        Assert.Equal("beforeafter", data.Element(AirSyncBase.Body)!.Value(AirSyncBase.Data)!.TrimEnd());
+        Assert.Equal("ab", data.Value(Email.Subject));
+    }
 }

@@ -22,7 +22,7 @@ internal sealed record EmailAttachment(string DisplayName, string FileReference,
         // Only inline parts carry ContentId/IsInline: some clients (Nine) hide attachments that have a Content-Id.
         var inline = entity.ContentId is not null && entity.ContentDisposition?.Disposition != ContentDisposition.Attachment;
         return new EmailAttachment(
-            AttachmentCatalog.DisplayName(entity, index),
+            WbxmlText.Safe(AttachmentCatalog.DisplayName(entity, index)),
             $"{fileReferencePrefix}:{index}",
             MethodOf(entity),
             size,

@@ -29,14 +29,14 @@ internal static class EmailReader
         return new EmailItem
         {
             Version = options.Version,
-            To = Envelope.Addresses(parsed.To),
-            Cc = Envelope.Addresses(parsed.Cc),
-            From = Envelope.Addresses(parsed.From),
-            ReplyTo = Envelope.Addresses(parsed.ReplyTo),
-            Subject = parsed.Subject,
+            To = WbxmlText.SafeOrNull(Envelope.Addresses(parsed.To)),
+            Cc = WbxmlText.SafeOrNull(Envelope.Addresses(parsed.Cc)),
+            From = WbxmlText.SafeOrNull(Envelope.Addresses(parsed.From)),
+            ReplyTo = WbxmlText.SafeOrNull(Envelope.Addresses(parsed.ReplyTo)),
+            Subject = WbxmlText.SafeOrNull(parsed.Subject),
             DateReceived = message.ReceivedAt,
-            DisplayTo = Envelope.DisplayTo(parsed),
-            ThreadTopic = Envelope.ThreadTopic(parsed),
+            DisplayTo = WbxmlText.SafeOrNull(Envelope.DisplayTo(parsed)),
+            ThreadTopic = WbxmlText.Safe(Envelope.ThreadTopic(parsed)),
             Importance = Envelope.Importance(parsed),
             Read = message.Flags.HasFlag(MessageFlags.Seen),
             Flag = EmailFlags.FollowUpOf(message),
@@ -49,9 +49,9 @@ internal static class EmailReader
             Categories = message.Keywords,
             LastVerb = LastVerbOf(message),
             ReceivedAsBcc = isDraft ? null : ReceivedAsBcc(parsed, options.AccountAddresses),
-            Sender = SenderOf(parsed),
+            Sender = WbxmlText.SafeOrNull(SenderOf(parsed)),
             IsDraft = isDraft,
-            Bcc = Envelope.Addresses(parsed.Bcc),
+            Bcc = WbxmlText.SafeOrNull(Envelope.Addresses(parsed.Bcc)),
         };
     }
 

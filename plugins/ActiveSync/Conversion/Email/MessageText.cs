@@ -23,11 +23,11 @@ internal sealed class MessageText
     public int NativeBodyType => _htmlPart is not null ? BodyChoice.Html : BodyChoice.PlainText;
 
     /// <summary>The plain text, with CRLF line ends as Exchange sends them.</summary>
-    public string Plain => _plain ??= _plainPart is not null ? TextCharsets.Decode(_plainPart).ReplaceLineEndings("\r\n")
+    public string Plain => _plain ??= _plainPart is not null ? WbxmlText.Safe(TextCharsets.Decode(_plainPart)).ReplaceLineEndings("\r\n")
         : _htmlPart is not null ? HtmlToText.Convert(Html)
         : "";
 
-    public string Html => _html ??= _htmlPart is not null ? TextCharsets.Decode(_htmlPart) : TextToHtml.Convert(Plain);
+    public string Html => _html ??= _htmlPart is not null ? WbxmlText.Safe(TextCharsets.Decode(_htmlPart)) : TextToHtml.Convert(Plain);
 
     /// <summary>
     /// Finds the body parts as mail readers do: in multipart/alternative the last HTML and the
