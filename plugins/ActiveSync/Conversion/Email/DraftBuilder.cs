@@ -21,7 +21,9 @@ internal static class DraftBuilder
     /// <summary>
     /// A draft from a Sync Add, or from a Sync Change of <paramref name="previous"/>: what the change
     /// leaves out is kept from it, and so are its attachments but those named in
-    /// airsyncbase:Attachments/Delete (by the FileReference they were listed under).
+    /// airsyncbase:Attachments/Delete (by the FileReference they were listed under). Kept parts are
+    /// shared with <paramref name="previous"/>: if it was parsed persistently, keep its stream open until
+    /// the new message is written.
     /// </summary>
     /// <exception cref="ConversionException">An address, the body type or an attachment is invalid.</exception>
     public static Draft Build(WbxmlElement applicationData, string fromAddress, string fromName, MimeMessage? previous, string? previousFileReferencePrefix)
