@@ -39,7 +39,7 @@ internal static class ActiveSyncServices
         services.AddSingleton<SyncRequestCache>();
         services.AddSingleton<ItemEstimator>();
         services.AddSingleton<SyncClasses>();
-        // EmailSyncClass joins when the Email conversion lands.
+        services.AddSingleton<ISyncClass, Sync.Classes.EmailSyncClass>();
 
         services.AddSingleton<Mail.ItemLocator>();
         services.AddSingleton<Mail.OutgoingMail>();

@@ -106,13 +106,17 @@ internal abstract class ComposeHandler(OutgoingMail outgoing, ItemLocator locato
 
         var source = root.Element(ComposeMail.Source);
         return new ComposeRequest(
-            root.Element(ComposeMail.Mime)?.Bytes ?? ReadOnlyMemory<byte>.Empty,
+            MimeOf(root.Element(ComposeMail.Mime)),
             root.Value(ComposeMail.ClientId),
             root.Element(ComposeMail.SaveInSentItems) is not null,
             root.Element(ComposeMail.ReplaceMime) is not null,
             source?.Value(ComposeMail.FolderId),
             source?.Value(ComposeMail.ItemId) ?? source?.Value(ComposeMail.LongId));
     }
+
+    // iOS sends the MIME as opaque data, others as a string.
+    private static ReadOnlyMemory<byte> MimeOf(WbxmlElement? mime) =>
+        mime?.Opaque ?? (mime?.Text is { } text ? System.Text.Encoding.UTF8.GetBytes(text) : ReadOnlyMemory<byte>.Empty);
 
     private static ComposeRequest ReadQuery(EasContext context) => new(
         context.Body,

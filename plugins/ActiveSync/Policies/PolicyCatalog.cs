@@ -1,6 +1,6 @@
 using Passerelle.ActiveSync.Http;
 using Passerelle.ActiveSync.Wbxml;
-using P = Passerelle.ActiveSync.Wbxml.Provision;
+using P = Passerelle.ActiveSync.Wbxml.CodePages.Provision;
 
 namespace Passerelle.ActiveSync.Policies;
 

@@ -23,6 +23,8 @@ internal sealed class Emitter(
 
     public bool IncrementalMore { get; set; }
 
+    private bool _culpritGivenUp;
+
     public async Task IncrementalAsync(SourceChanges page, HashSet<string> clientTouched, CancellationToken cancellationToken)
     {
         var ids = page.Changed.Select(item => item.Id).Concat(page.Removed).ToList();
@@ -72,8 +74,10 @@ internal sealed class Emitter(
         }
 
         // A window of one whose answer was lost again and again: this item is the one that breaks the device.
-        if (replays >= maxAttempts && Count == 0 && await failures.RecordAsync(context.Scope, item.Id, "the device kept losing the answer carrying it", 1, cancellationToken))
+        if (replays >= maxAttempts && !_culpritGivenUp)
         {
+            _culpritGivenUp = true;
+            await failures.RecordAsync(context.Scope, item.Id, "the device kept losing the answer carrying it", 1, cancellationToken);
             return;
         }
 

@@ -108,18 +108,29 @@ internal sealed class ServerChangeCollector(CollectionStateStore states, ItemFai
 
     private static async Task PendingAsync(ICollectionSource source, CollectionContext context, Emitter emitter, int limit, SyncWindow window, CancellationToken cancellationToken)
     {
-        var ids = await emitter.States.NextPendingAsync(context.Scope, limit - emitter.Count + emitter.Step.Consumed.Count, cancellationToken);
-        foreach (var id in ids.Where(id => !emitter.Step.Consumed.Contains(id)))
+        // Skipped items (given up on, or gone) do not count against the window: fetch until it is full.
+        while (emitter.Count < limit && !window.PastDeadline)
         {
-            if (emitter.Count >= limit || window.PastDeadline)
+            var ids = (await emitter.States.NextPendingAsync(context.Scope, limit - emitter.Count + emitter.Step.Consumed.Count, cancellationToken))
+                .Where(id => !emitter.Step.Consumed.Contains(id))
+                .ToList();
+            if (ids.Count == 0)
             {
-                break;
+                return;
             }
 
-            emitter.Step.Consumed.Add(id);
-            if (await source.GetItemAsync(id, cancellationToken) is { } item)
+            foreach (var id in ids)
             {
-                await emitter.PendingAsync(item, cancellationToken);
+                if (emitter.Count >= limit || window.PastDeadline)
+                {
+                    return;
+                }
+
+                emitter.Step.Consumed.Add(id);
+                if (await source.GetItemAsync(id, cancellationToken) is { } item)
+                {
+                    await emitter.PendingAsync(item, cancellationToken);
+                }
             }
         }
     }

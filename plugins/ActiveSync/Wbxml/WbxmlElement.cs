@@ -4,30 +4,44 @@ using System.Text;
 namespace Passerelle.ActiveSync.Wbxml;
 
 /// <summary>
-/// An element of a parsed request: its tag, its children, and its text or opaque value. An element sent
-/// without content and one holding an empty string both have <see cref="Text"/> "" and no children.
+/// A read-only element of a parsed WBXML document (<see cref="WbxmlDocument.Parse"/>), for request
+/// handlers that prefer a tree to the reader.
 /// </summary>
+/// <remarks>
+/// EAS gives no meaning to the difference between a tag without content (<c>&lt;GetChanges/&gt;</c>)
+/// and a tag holding an empty string: both have <see cref="Text"/> null, and
+/// <see cref="Value"/> returns "" for such a child (null only when the child is absent).
+/// </remarks>
 public sealed class WbxmlElement
 {
-    private static readonly List<WbxmlElement> NoChildren = [];
-    private List<WbxmlElement>? _children;
-    private StringBuilder? _text;
+    internal WbxmlElement(WbxmlTag tag, long offset, IReadOnlyList<WbxmlElement> children, string? text, ReadOnlyMemory<byte>? opaque)
+    {
+        Tag = tag;
+        Offset = offset;
+        Children = children;
+        Text = text;
+        Opaque = opaque;
+    }
 
-    internal WbxmlElement(WbxmlTag tag) => Tag = tag;
-
-    /// <summary>The element.</summary>
+    /// <summary>The element's tag.</summary>
     public WbxmlTag Tag { get; }
 
-    /// <summary>The child elements, in order.</summary>
-    public IReadOnlyList<WbxmlElement> Children => _children ?? NoChildren;
+    /// <summary>The element's name, e.g. <c>SyncKey</c>.</summary>
+    public string Name => Tag.Name!;
 
-    /// <summary>The element's text (all its strings joined), "" when it has none.</summary>
-    public string Text => _text?.ToString() ?? "";
+    /// <summary>Where the element's tag starts in the document, for error messages.</summary>
+    public long Offset { get; }
 
-    /// <summary>The opaque value, when the element carries one.</summary>
-    public ReadOnlyMemory<byte>? Opaque { get; private set; }
+    /// <summary>The child elements, in document order.</summary>
+    public IReadOnlyList<WbxmlElement> Children { get; }
 
-    /// <summary>The first child with this tag, or null.</summary>
+    /// <summary>The element's text, or null when it has none (no content, an empty string, or only children).</summary>
+    public string? Text { get; }
+
+    /// <summary>The element's opaque data, or null when it has none (or an empty one). It shares the parsed buffer.</summary>
+    public ReadOnlyMemory<byte>? Opaque { get; }
+
+    /// <summary>The first child with the tag, or null.</summary>
     public WbxmlElement? Element(WbxmlTag tag)
     {
         foreach (var child in Children)
@@ -41,22 +55,57 @@ public sealed class WbxmlElement
         return null;
     }
 
-    /// <summary>Every child with this tag.</summary>
+    /// <summary>The children with the tag, in document order.</summary>
     public IEnumerable<WbxmlElement> Elements(WbxmlTag tag) => Children.Where(child => child.Tag == tag);
 
-    /// <summary>The text of the first child with this tag, or null when there is no such child.</summary>
-    public string? Value(WbxmlTag tag) => Element(tag)?.Text;
+    /// <summary>
+    /// The string value of the first child with the tag: its text, its opaque data as UTF-8, or ""
+    /// when it is empty; null when there is no such child.
+    /// </summary>
+    public string? Value(WbxmlTag tag) => Element(tag)?.StringValue();
 
-    /// <summary>The first child with this tag as a number, or null when it is absent or not a number.</summary>
-    public int? Int(WbxmlTag tag) =>
-        Value(tag) is { } text && int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : null;
+    /// <summary>The integer value of the first child with the tag, or null when there is no such child.</summary>
+    /// <exception cref="WbxmlException">The child's value is not a decimal integer.</exception>
+    public int? Int(WbxmlTag tag)
+    {
+        var child = Element(tag);
+        if (child is null)
+        {
+            return null;
+        }
 
-    /// <summary>The value as bytes: the opaque data, or the text in UTF-8.</summary>
-    public ReadOnlyMemory<byte> Bytes => Opaque ?? Encoding.UTF8.GetBytes(Text);
+        if (!int.TryParse(child.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        {
+            throw new WbxmlException($"{child.Tag} is '{Shorten(child.Text)}', not an integer", child.Offset);
+        }
 
-    internal void Add(WbxmlElement child) => (_children ??= []).Add(child);
+        return value;
+    }
 
-    internal void AppendText(ReadOnlySpan<byte> utf8) => (_text ??= new StringBuilder()).Append(Encoding.UTF8.GetString(utf8));
+    /// <summary>The 64-bit integer value of the first child with the tag, or null when there is no such child.</summary>
+    /// <exception cref="WbxmlException">The child's value is not a decimal integer.</exception>
+    public long? Long(WbxmlTag tag)
+    {
+        var child = Element(tag);
+        if (child is null)
+        {
+            return null;
+        }
 
-    internal void SetOpaque(ReadOnlyMemory<byte> value) => Opaque = value;
+        if (!long.TryParse(child.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        {
+            throw new WbxmlException($"{child.Tag} is '{Shorten(child.Text)}', not an integer", child.Offset);
+        }
+
+        return value;
+    }
+
+    /// <summary>The tag name, for debugging.</summary>
+    public override string ToString() => Tag.ToString();
+
+    private string StringValue() =>
+        Text ?? (Opaque is { } opaque ? Encoding.UTF8.GetString(opaque.Span) : "");
+
+    private static string Shorten(string? text) =>
+        text is null ? "" : text.Length <= 32 ? text : text[..32] + "...";
 }

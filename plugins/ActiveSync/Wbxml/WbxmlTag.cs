@@ -1,16 +1,17 @@
 namespace Passerelle.ActiveSync.Wbxml;
 
-/// <summary>An element of an EAS code page: the page number and the token (0x05 to 0x3F).</summary>
-/// <param name="Page">The code page, 0 to 25.</param>
-/// <param name="Token">The token, without the content and attribute bits.</param>
+/// <summary>
+/// A WBXML element: its code page and its token (0x05-0x3F, without the content and attribute
+/// bits). The named tags live in the classes of <see cref="CodePages"/>, e.g. <c>AirSync.SyncKey</c>.
+/// </summary>
+/// <param name="Page">The code page (0-25 for EAS, MS-ASWBXML 2.1.2.1).</param>
+/// <param name="Token">The tag token, 0x05-0x3F.</param>
 public readonly record struct WbxmlTag(byte Page, byte Token)
 {
-    /// <summary>The element's name as MS-ASWBXML gives it, e.g. <c>SyncKey</c>.</summary>
-    public string Name => WbxmlCodePages.NameOf(this) ?? $"0x{Token:X2}";
+    /// <summary>The element name, e.g. <c>SyncKey</c>, or null when the tag is not defined.</summary>
+    public string? Name => WbxmlCodePages.GetName(this);
 
-    /// <summary>The element's namespace, e.g. <c>AirSync:</c>.</summary>
-    public string Namespace => WbxmlCodePages.NamespaceOf(Page);
-
-    /// <inheritdoc />
-    public override string ToString() => $"{Namespace}{Name}";
+    /// <summary>Namespace and name (<c>AirSync:SyncKey</c>), or the numbers of an undefined tag.</summary>
+    public override string ToString() =>
+        Name is { } name ? WbxmlCodePages.GetNamespace(Page) + name : $"page {Page} token 0x{Token:X2}";
 }

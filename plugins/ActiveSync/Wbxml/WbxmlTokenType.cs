@@ -1,18 +1,21 @@
 namespace Passerelle.ActiveSync.Wbxml;
 
-/// <summary>What the reader is positioned on.</summary>
-public enum WbxmlTokenType
+/// <summary>What <see cref="WbxmlReader.Read"/> stopped on.</summary>
+public enum WbxmlTokenType : byte
 {
-    /// <summary>Before the first token.</summary>
+    /// <summary>Nothing read yet.</summary>
     None,
 
-    /// <summary>An element's start; <see cref="WbxmlReader.HasContent"/> tells whether an end follows.</summary>
+    /// <summary>The start of an element; <see cref="WbxmlReader.HasContent"/> says whether it has content.</summary>
     StartElement,
 
-    /// <summary>The end of an element with content.</summary>
+    /// <summary>
+    /// The end of an element. A tag without content (MS-ASWBXML's empty element) reads as a
+    /// start immediately followed by its end.
+    /// </summary>
     EndElement,
 
-    /// <summary>An inline string (STR_I), in <see cref="WbxmlReader.ValueSpan"/> as UTF-8.</summary>
+    /// <summary>An inline string (STR_I) or a string-table reference (STR_T), as UTF-8 in <see cref="WbxmlReader.ValueSpan"/>.</summary>
     Text,
 
     /// <summary>Opaque data (OPAQUE), in <see cref="WbxmlReader.ValueSpan"/>.</summary>

@@ -1,45 +1,83 @@
 using System.Buffers;
-using System.Buffers.Text;
-using System.Globalization;
-using System.Text;
 
 namespace Passerelle.ActiveSync.Wbxml;
 
 /// <summary>
-/// Writes WBXML 1.3 as EAS uses it: the header, code page switches done for the caller, tags with and
-/// without content (a start immediately followed by its end is written without content), STR_I strings
-/// and OPAQUE data, large values streamed. Structure is checked: ending more than was started throws.
+/// Writes EAS WBXML 1.3 (MS-ASWBXML 2.1.1) to an <see cref="IBufferWriter{T}"/> or a
+/// <see cref="Stream"/>, in the shape of <c>Utf8JsonWriter</c>. It writes the header
+/// (<c>03 01 6A 00</c>: version 1.3, public id 1, UTF-8, empty string table), switches code pages
+/// for the caller, writes strings inline (STR_I) and checks the structure: ending more elements
+/// than were started, or writing after the root element, throws <see cref="InvalidOperationException"/>.
 /// </summary>
 /// <remarks>
-/// The synchronous methods write to the stream synchronously when the buffer fills: use them with a
-/// memory stream; stream straight to a response with the asynchronous ones and <see cref="FlushAsync"/>.
+/// A start element immediately followed by its end, an empty string and empty opaque data are all
+/// written as a tag without content. Output is buffered until <see cref="Flush"/> or
+/// <see cref="FlushAsync"/> (for a <see cref="Stream"/>) or until the buffer from the
+/// <see cref="IBufferWriter{T}"/> is full; <see cref="Dispose"/> flushes.
 /// </remarks>
-public sealed class WbxmlWriter
+public sealed partial class WbxmlWriter : IDisposable, IAsyncDisposable
 {
-    private static readonly byte[] Header = [0x03, 0x01, 0x6A, 0x00];
-    private readonly Stream _stream;
-    private readonly byte[] _buffer = new byte[16 * 1024];
-    private int _pending;
+    private const byte SwitchPage = 0x00;
+    private const byte End = 0x01;
+    private const byte StrI = 0x03;
+    private const byte OpaqueToken = 0xC3;
+    private const byte ContentBit = 0x40;
+    private static readonly byte[] s_header = [0x03, 0x01, 0x6A, 0x00];
+
+    private readonly IBufferWriter<byte> _output;
+    private readonly Stream? _stream;
+    private readonly PooledBufferWriter? _streamBuffer;
+    private Memory<byte> _memory;
+    private int _buffered;
     private long _committed;
     private byte _page;
     private bool _headerWritten;
-    private WbxmlTag? _openStart;
+    private bool _rootClosed;
+    private bool _hasPendingStart;
+    private WbxmlTag _pendingStart;
     private int _depth;
 
-    /// <summary>Creates a writer for a stream.</summary>
-    public WbxmlWriter(Stream stream) => _stream = stream;
+    /// <summary>Creates a writer into a buffer writer (a <c>PipeWriter</c>, an <c>ArrayBufferWriter</c>...).</summary>
+    public WbxmlWriter(IBufferWriter<byte> output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        _output = output;
+    }
 
-    /// <summary>Bytes written to the stream so far.</summary>
+    /// <summary>
+    /// Creates a writer into a stream; bytes reach it on <see cref="Flush"/> or <see cref="FlushAsync"/>.
+    /// Dispose it with <c>await using</c> when the stream refuses synchronous writes (an HTTP response body).
+    /// </summary>
+    public WbxmlWriter(Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        if (!output.CanWrite)
+        {
+            throw new ArgumentException("The stream is not writable", nameof(output));
+        }
+
+        _stream = output;
+        _streamBuffer = new PooledBufferWriter();
+        _output = _streamBuffer;
+    }
+
+    /// <summary>Bytes written but not yet handed to the output (not advanced, or not flushed to the stream).</summary>
+    public long BytesPending => _buffered + (_streamBuffer?.WrittenCount ?? 0);
+
+    /// <summary>Bytes handed to the output so far.</summary>
     public long BytesCommitted => _committed;
 
-    /// <summary>Bytes buffered, not yet written to the stream.</summary>
-    public int BytesPending => _pending;
+    /// <summary>The number of elements started and not yet ended.</summary>
+    public int CurrentDepth => _depth;
 
-    /// <summary>Starts an element.</summary>
+    /// <summary>Starts an element; its content follows, then <see cref="WriteEndElement"/>.</summary>
+    /// <exception cref="ArgumentException">The tag is not defined in the EAS code pages.</exception>
+    /// <exception cref="InvalidOperationException">The root element is already complete.</exception>
     public void WriteStartElement(WbxmlTag tag)
     {
-        CompleteOpenStart(withContent: true);
-        _openStart = tag;
+        BeginElement(tag);
+        _hasPendingStart = true;
+        _pendingStart = tag;
         _depth++;
     }
 
@@ -49,262 +87,181 @@ public sealed class WbxmlWriter
     {
         if (_depth == 0)
         {
-            throw new InvalidOperationException("WriteEndElement without an open element.");
+            ThrowHelper.ThrowInvalidOperation("WriteEndElement without an open element");
+        }
+
+        if (_hasPendingStart)
+        {
+            // Nothing was written inside: a tag without content, and no END.
+            _hasPendingStart = false;
+            WriteTagToken(_pendingStart, content: false);
+        }
+        else
+        {
+            WriteByte(End);
         }
 
         _depth--;
-        if (_openStart is not null)
-        {
-            CompleteOpenStart(withContent: false);
-            return;
-        }
-
-        WriteByte(0x01);
+        _rootClosed = _depth == 0;
     }
 
-    /// <summary>Writes an inline string inside the open element.</summary>
-    public void WriteString(string text)
-    {
-        if (text.Length == 0)
-        {
-            return;
-        }
-
-        RequireOpenElement();
-        CompleteOpenStart(withContent: true);
-        WriteByte(0x03);
-        WriteUtf8(text);
-        WriteByte(0x00);
-    }
-
-    /// <summary>Writes an element holding a string; an empty string gives an element without content.</summary>
-    public void WriteElement(WbxmlTag tag, string text)
-    {
-        WriteStartElement(tag);
-        WriteString(text);
-        WriteEndElement();
-    }
-
-    /// <summary>Writes an element holding a number.</summary>
-    public void WriteElement(WbxmlTag tag, long value) => WriteElement(tag, value.ToString(CultureInfo.InvariantCulture));
-
-    /// <summary>Writes an element without content.</summary>
+    /// <summary>Writes an element without content, e.g. <c>&lt;GetChanges/&gt;</c>.</summary>
+    /// <exception cref="ArgumentException">The tag is not defined in the EAS code pages.</exception>
+    /// <exception cref="InvalidOperationException">The root element is already complete.</exception>
     public void WriteEmptyElement(WbxmlTag tag)
     {
-        WriteStartElement(tag);
-        WriteEndElement();
+        BeginElement(tag);
+        WriteTagToken(tag, content: false);
+        _rootClosed = _depth == 0;
     }
 
-    /// <summary>Writes an element holding opaque data.</summary>
-    public void WriteOpaque(WbxmlTag tag, ReadOnlySpan<byte> data)
-    {
-        WriteStartElement(tag);
-        CompleteOpenStart(withContent: true);
-        WriteByte(0xC3);
-        WriteMultiByteInteger((uint)data.Length);
-        WriteBytes(data);
-        WriteEndElement();
-    }
-
-    /// <summary>Writes an element holding opaque data read from a stream of known length, without holding it.</summary>
-    public async Task WriteOpaqueAsync(WbxmlTag tag, Stream data, long length, CancellationToken cancellationToken)
-    {
-        WriteStartElement(tag);
-        CompleteOpenStart(withContent: true);
-        WriteByte(0xC3);
-        WriteMultiByteInteger(checked((uint)length));
-        var copied = 0L;
-        var chunk = ArrayPool<byte>.Shared.Rent(81920);
-        try
-        {
-            while (copied < length)
-            {
-                var read = await data.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, length - copied)), cancellationToken);
-                if (read == 0)
-                {
-                    throw new EndOfStreamException($"the opaque data ended after {copied} of {length} bytes");
-                }
-
-                await WriteBytesAsync(chunk.AsMemory(0, read), cancellationToken);
-                copied += read;
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(chunk);
-        }
-
-        WriteEndElement();
-    }
-
-    /// <summary>Writes an element holding the base64 text of a stream's content, without holding it (ItemOperations Data).</summary>
-    public async Task WriteBase64Async(WbxmlTag tag, Stream data, CancellationToken cancellationToken)
-    {
-        WriteStartElement(tag);
-        CompleteOpenStart(withContent: true);
-        WriteByte(0x03);
-        var chunk = ArrayPool<byte>.Shared.Rent(57 * 1024); // a multiple of 3: no padding inside the text
-        var encoded = ArrayPool<byte>.Shared.Rent(76 * 1024);
-        try
-        {
-            int read;
-            while ((read = await ReadFullyAsync(data, chunk, 57 * 1024, cancellationToken)) > 0)
-            {
-                Base64.EncodeToUtf8(chunk.AsSpan(0, read), encoded, out _, out var written);
-                await WriteBytesAsync(encoded.AsMemory(0, written), cancellationToken);
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(chunk);
-            ArrayPool<byte>.Shared.Return(encoded);
-        }
-
-        WriteByte(0x00);
-        WriteEndElement();
-    }
-
-    /// <summary>Writes what is buffered to the stream.</summary>
+    /// <summary>Hands the buffered bytes to the output: advances the buffer writer, or writes to the stream and flushes it.</summary>
     public void Flush()
     {
-        _stream.Write(_buffer, 0, _pending);
         Commit();
-    }
-
-    /// <summary>Writes what is buffered to the stream.</summary>
-    public async Task FlushAsync(CancellationToken cancellationToken)
-    {
-        await _stream.WriteAsync(_buffer.AsMemory(0, _pending), cancellationToken);
-        Commit();
-        await _stream.FlushAsync(cancellationToken);
-    }
-
-    private void CompleteOpenStart(bool withContent)
-    {
-        if (_openStart is not { } tag)
+        if (_stream is not null)
         {
+            _stream.Write(_streamBuffer!.WrittenMemory.Span);
+            _committed += _streamBuffer.WrittenCount;
+            _streamBuffer.Clear();
+            _stream.Flush();
+        }
+    }
+
+    /// <summary>Flushes (see <see cref="Flush"/>) and returns the pooled buffer.</summary>
+    public void Dispose()
+    {
+        if (_streamBuffer is null)
+        {
+            Commit();
             return;
         }
 
-        _openStart = null;
-        if (!_headerWritten)
+        try
         {
-            WriteBytes(Header);
-            _headerWritten = true;
+            Flush();
         }
-
-        if (tag.Page != _page)
+        finally
         {
-            WriteByte(0x00);
-            WriteByte(tag.Page);
-            _page = tag.Page;
+            _streamBuffer.Dispose();
         }
-
-        WriteByte((byte)(tag.Token | (withContent ? 0x40 : 0)));
     }
 
-    private void RequireOpenElement()
+    private void BeginElement(WbxmlTag tag)
+    {
+        if (!WbxmlCodePages.IsDefined(tag))
+        {
+            throw new ArgumentException($"{tag} is not defined in the EAS code pages", nameof(tag));
+        }
+
+        if (_rootClosed)
+        {
+            ThrowHelper.ThrowInvalidOperation($"Cannot write {tag}: the root element is already complete");
+        }
+
+        WritePendingStart();
+    }
+
+    private void EnsureInElement(string what)
     {
         if (_depth == 0)
         {
-            throw new InvalidOperationException("Content outside any element.");
+            ThrowHelper.ThrowInvalidOperation($"Cannot write {what} outside an element");
+        }
+
+        WritePendingStart();
+    }
+
+    private void WritePendingStart()
+    {
+        if (!_headerWritten)
+        {
+            _headerWritten = true;
+            WriteBytes(s_header);
+        }
+
+        if (_hasPendingStart)
+        {
+            _hasPendingStart = false;
+            WriteTagToken(_pendingStart, content: true);
         }
     }
 
-    private void WriteUtf8(string text)
+    private void WriteTagToken(WbxmlTag tag, bool content)
     {
-        var max = Encoding.UTF8.GetMaxByteCount(text.Length);
-        if (max <= _buffer.Length - _pending)
+        var span = GetSpan(3);
+        var n = 0;
+        if (tag.Page != _page)
         {
-            _pending += Encoding.UTF8.GetBytes(text, _buffer.AsSpan(_pending));
-            return;
+            span[n++] = SwitchPage;
+            span[n++] = tag.Page;
+            _page = tag.Page;
         }
 
-        var rented = ArrayPool<byte>.Shared.Rent(max);
-        try
-        {
-            var length = Encoding.UTF8.GetBytes(text, rented);
-            WriteBytes(rented.AsSpan(0, length));
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(rented);
-        }
-    }
-
-    private void WriteMultiByteInteger(uint value)
-    {
-        Span<byte> bytes = stackalloc byte[5];
-        var index = 4;
-        bytes[index] = (byte)(value & 0x7F);
-        while ((value >>= 7) != 0)
-        {
-            bytes[--index] = (byte)(0x80 | (value & 0x7F));
-        }
-
-        WriteBytes(bytes[index..]);
+        span[n++] = content ? (byte)(tag.Token | ContentBit) : tag.Token;
+        _buffered += n;
     }
 
     private void WriteByte(byte value)
     {
-        if (_pending == _buffer.Length)
-        {
-            Flush();
-        }
-
-        _buffer[_pending++] = value;
+        GetSpan(1)[0] = value;
+        _buffered++;
     }
 
-    private void WriteBytes(ReadOnlySpan<byte> data)
+    private void WriteBytes(ReadOnlySpan<byte> bytes)
     {
-        while (data.Length > 0)
-        {
-            if (_pending == _buffer.Length)
-            {
-                Flush();
-            }
-
-            var count = Math.Min(data.Length, _buffer.Length - _pending);
-            data[..count].CopyTo(_buffer.AsSpan(_pending));
-            _pending += count;
-            data = data[count..];
-        }
+        bytes.CopyTo(GetSpan(bytes.Length));
+        _buffered += bytes.Length;
     }
 
-    private async Task WriteBytesAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    // WBXML 1.3 section 5.1: mb_u_int32, most significant 7-bit group first.
+    private void WriteMultiByteUInt32(uint value)
     {
-        if (data.Length > _buffer.Length - _pending)
+        Span<byte> groups = stackalloc byte[5];
+        var i = groups.Length;
+        groups[--i] = (byte)(value & 0x7F);
+        while ((value >>= 7) != 0)
         {
-            await _stream.WriteAsync(_buffer.AsMemory(0, _pending), cancellationToken);
-            Commit();
+            groups[--i] = (byte)(0x80 | (value & 0x7F));
         }
 
-        if (data.Length > _buffer.Length)
+        WriteBytes(groups[i..]);
+    }
+
+    private Span<byte> GetSpan(int size)
+    {
+        if (_memory.Length - _buffered < size)
         {
-            await _stream.WriteAsync(data, cancellationToken);
-            _committed += data.Length;
-            return;
+            Grow(size);
         }
 
-        data.Span.CopyTo(_buffer.AsSpan(_pending));
-        _pending += data.Length;
+        return _memory.Span[_buffered..];
+    }
+
+    private void Grow(int size)
+    {
+        Commit();
+        _memory = _output.GetMemory(Math.Max(size, 256));
+        if (_memory.Length < size)
+        {
+            throw new InvalidOperationException($"The output gave a buffer of {_memory.Length} bytes for a request of {size}");
+        }
     }
 
     private void Commit()
     {
-        _committed += _pending;
-        _pending = 0;
-    }
-
-    private static async Task<int> ReadFullyAsync(Stream stream, byte[] buffer, int count, CancellationToken cancellationToken)
-    {
-        var total = 0;
-        int read;
-        while (total < count && (read = await stream.ReadAsync(buffer.AsMemory(total, count - total), cancellationToken)) > 0)
+        if (_buffered == 0)
         {
-            total += read;
+            return;
         }
 
-        return total;
+        _output.Advance(_buffered);
+        if (_stream is null)
+        {
+            _committed += _buffered;
+        }
+
+        _buffered = 0;
+        _memory = default;
     }
 }

@@ -1,149 +1,172 @@
-using System.Security;
 using System.Text;
-using System.Xml;
-using System.Xml.Linq;
+using System.Text.Unicode;
 
 namespace Passerelle.ActiveSync.Wbxml;
 
 /// <summary>
-/// WBXML as readable XML, for protocol logs and tests: each code page is a namespace (the root's is the
-/// default, the others get a prefix), opaque data is base64 text; and XML back to WBXML.
+/// WBXML as readable XML, in the form EAS documentation and tools show it: the root's page is the
+/// default namespace (<c>xmlns="AirSync:"</c>), other pages get their lower-case page name as
+/// prefix (<c>xmlns:email="Email:"</c>), declared on the root. Used for protocol logs, and back
+/// (<see cref="FromXml"/>) for tests and the corpus.
 /// </summary>
-public static class WbxmlXml
+/// <remarks>
+/// EAS XML has no attributes, so three unprefixed attributes mark what plain XML text cannot carry:
+/// <c>opaque="base64"</c> (OPAQUE data, base64), <c>opaque="wbxml"</c> (OPAQUE data holding a WBXML
+/// document, shown as its nested root element) and <c>string="base64"</c> (a string that is not valid
+/// UTF-8 or holds characters XML 1.0 forbids, base64). Empty tags and empty strings both render as
+/// <c>&lt;Tag/&gt;</c>.
+/// </remarks>
+public static partial class WbxmlXml
 {
-    /// <summary>Elements whose value EAS carries as opaque data rather than a string.</summary>
-    public static readonly IReadOnlySet<WbxmlTag> OpaqueElements = new HashSet<WbxmlTag>
-    {
-        Email2.ConversationId, Email2.ConversationIndex, ComposeMail.Mime,
-    };
+    private const int Indent = 2;
 
-    /// <summary>Renders a document as indented XML.</summary>
-    /// <exception cref="WbxmlException">The document is malformed.</exception>
-    public static string ToXml(ReadOnlySpan<byte> wbxml)
+    // Nested documents are rendered up to this depth, then as base64, so crafted input cannot recurse deeply.
+    private const int MaxNestedDocuments = 4;
+
+    private static ReadOnlySpan<byte> EasHeader => [0x03, 0x01, 0x6A, 0x00];
+
+    /// <summary>Renders a WBXML document as indented XML with an XML declaration.</summary>
+    /// <exception cref="WbxmlException">The input is malformed, truncated or passes a limit.</exception>
+    public static string ToXml(ReadOnlySpan<byte> wbxml, WbxmlReaderOptions? options = null)
     {
-        var pages = UsedPages(wbxml);
         var xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-        var reader = new WbxmlReader(wbxml);
-        var open = new Stack<(string Name, bool HasChildren)>();
-        byte rootPage = 0;
-        while (reader.Read())
-        {
-            switch (reader.TokenType)
-            {
-                case WbxmlTokenType.StartElement:
-                    if (open.TryPop(out var parent))
-                    {
-                        if (!parent.HasChildren)
-                        {
-                            xml.Append('\n');
-                        }
-
-                        open.Push((parent.Name, true));
-                    }
-                    else
-                    {
-                        rootPage = reader.Tag.Page;
-                    }
-
-                    var name = QualifiedName(reader.Tag, rootPage);
-                    xml.Append(' ', open.Count * 2).Append('<').Append(name);
-                    if (open.Count == 0)
-                    {
-                        xml.Append(" xmlns=\"").Append(WbxmlCodePages.NamespaceOf(rootPage)).Append('"');
-                        foreach (var page in pages.Where(p => p != rootPage))
-                        {
-                            xml.Append(" xmlns:").Append(Prefix(page)).Append("=\"").Append(WbxmlCodePages.NamespaceOf(page)).Append('"');
-                        }
-                    }
-
-                    if (reader.HasContent)
-                    {
-                        xml.Append('>');
-                        open.Push((name, false));
-                    }
-                    else
-                    {
-                        xml.Append(" />\n");
-                    }
-
-                    break;
-                case WbxmlTokenType.EndElement:
-                    var element = open.Pop();
-                    if (element.HasChildren)
-                    {
-                        xml.Append(' ', open.Count * 2);
-                    }
-
-                    xml.Append("</").Append(element.Name).Append(">\n");
-                    break;
-                case WbxmlTokenType.Text:
-                    xml.Append(SecurityElement.Escape(reader.GetString()));
-                    break;
-                case WbxmlTokenType.Opaque:
-                    xml.Append(Convert.ToBase64String(reader.ValueSpan));
-                    break;
-            }
-        }
-
+        Render(xml, wbxml, options ?? default, 0, 0);
         return xml.ToString();
     }
 
-    /// <summary>Encodes XML (as <see cref="ToXml"/> writes it, or as libwbxml does) as WBXML. A DTD is skipped, never resolved.</summary>
-    /// <exception cref="XmlException">The XML is malformed, or names an element no code page has.</exception>
-    public static byte[] FromXml(string xml)
+    private static void Render(StringBuilder xml, ReadOnlySpan<byte> wbxml, WbxmlReaderOptions options, int baseIndent, int nesting)
     {
-        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null };
-        using var reader = XmlReader.Create(new StringReader(xml), settings);
-        var document = XDocument.Load(reader);
-        using var output = new MemoryStream();
-        var writer = new WbxmlWriter(output);
-        Write(writer, document.Root ?? throw new XmlException("the document has no root element"));
-        writer.Flush();
-        return output.ToArray();
-    }
-
-    private static void Write(WbxmlWriter writer, XElement element)
-    {
-        var tag = TagOf(element.Name);
-        writer.WriteStartElement(tag);
-        if (element.HasElements)
-        {
-            foreach (var child in element.Elements())
-            {
-                Write(writer, child);
-            }
-        }
-        else if (OpaqueElements.Contains(tag) && element.Value.Length > 0)
-        {
-            writer.WriteEndElement();
-            writer.WriteOpaque(tag, Convert.FromBase64String(element.Value.Trim()));
-            return;
-        }
-        else
-        {
-            writer.WriteString(element.Value);
-        }
-
-        writer.WriteEndElement();
-    }
-
-    private static WbxmlTag TagOf(XName name)
-    {
-        if (!WbxmlCodePages.TryGetPage(name.NamespaceName, out var page) || !WbxmlCodePages.TryGetTag(page, name.LocalName, out var tag))
-        {
-            throw new XmlException($"no code page has the element {{{name.NamespaceName}}}{name.LocalName}");
-        }
-
-        return tag;
-    }
-
-    private static SortedSet<byte> UsedPages(ReadOnlySpan<byte> wbxml)
-    {
-        var pages = new SortedSet<byte>();
-        var reader = new WbxmlReader(wbxml);
+        var pages = PagesInOrder(wbxml, options);
+        var rootPage = pages[0];
+        var reader = new WbxmlReader(wbxml, options);
+        var startPending = false;
+        var hasChildElements = new Stack<bool>();
         while (reader.Read())
         {
-            if (reader.TokenType == WbxmlTokenType.StartElement)
+            var indent = baseIndent + (reader.Depth * Indent);
+            switch (reader.TokenType)
+            {
+                case WbxmlTokenType.StartElement:
+                    CloseStartTag(xml, ref startPending, hasChildElements, childElement: true);
+                    if (hasChildElements.Count > 0 || baseIndent > 0)
+                    {
+                        xml.Append('\n').Append(' ', indent);
+                    }
+
+                    xml.Append('<');
+                    AppendName(xml, reader.Tag, rootPage);
+                    if (hasChildElements.Count == 0)
+                    {
+                        AppendNamespaces(xml, pages);
+                    }
+
+                    startPending = true;
+                    hasChildElements.Push(false);
+                    break;
+                case WbxmlTokenType.Text:
+                    AppendText(xml, reader.ValueSpan, ref startPending, hasChildElements);
+                    break;
+                case WbxmlTokenType.Opaque:
+                    AppendOpaque(xml, reader.ValueSpan, options, indent, nesting, ref startPending, hasChildElements);
+                    break;
+                case WbxmlTokenType.EndElement:
+                    if (startPending)
+                    {
+                        xml.Append("/>");
+                        startPending = false;
+                        hasChildElements.Pop();
+                        break;
+                    }
+
+                    if (hasChildElements.Pop())
+                    {
+                        xml.Append('\n').Append(' ', baseIndent + (reader.Depth * Indent));
+                    }
+
+                    xml.Append("</");
+                    AppendName(xml, reader.Tag, rootPage);
+                    xml.Append('>');
+                    break;
+            }
+        }
+
+        if (baseIndent == 0)
+        {
+            xml.Append('\n');
+        }
+    }
+
+    private static void CloseStartTag(StringBuilder xml, ref bool startPending, Stack<bool> hasChildElements, bool childElement, string? attribute = null)
+    {
+        if (childElement && hasChildElements.Count > 0)
+        {
+            hasChildElements.Pop();
+            hasChildElements.Push(true);
+        }
+
+        if (startPending)
+        {
+            xml.Append(attribute).Append('>');
+            startPending = false;
+        }
+    }
+
+    private static void AppendText(StringBuilder xml, ReadOnlySpan<byte> utf8, ref bool startPending, Stack<bool> hasChildElements)
+    {
+        if (utf8.IsEmpty)
+        {
+            return;
+        }
+
+        var text = Utf8.IsValid(utf8) ? Encoding.UTF8.GetString(utf8) : null;
+        if (text is null || !IsXmlText(text))
+        {
+            CloseStartTag(xml, ref startPending, hasChildElements, childElement: false, " string=\"base64\"");
+            xml.Append(Convert.ToBase64String(utf8));
+            return;
+        }
+
+        CloseStartTag(xml, ref startPending, hasChildElements, childElement: false);
+        AppendEscaped(xml, text);
+    }
+
+    private static void AppendOpaque(StringBuilder xml, ReadOnlySpan<byte> data, WbxmlReaderOptions options, int indent, int nesting, ref bool startPending, Stack<bool> hasChildElements)
+    {
+        if (nesting < MaxNestedDocuments && data.StartsWith(EasHeader) && IsDocument(data, options))
+        {
+            CloseStartTag(xml, ref startPending, hasChildElements, childElement: true, " opaque=\"wbxml\"");
+            Render(xml, data, options, indent, nesting + 1);
+            return;
+        }
+
+        CloseStartTag(xml, ref startPending, hasChildElements, childElement: false, " opaque=\"base64\"");
+        xml.Append(Convert.ToBase64String(data));
+    }
+
+    private static bool IsDocument(ReadOnlySpan<byte> data, WbxmlReaderOptions options)
+    {
+        try
+        {
+            var reader = new WbxmlReader(data, options);
+            while (reader.Read())
+            {
+            }
+
+            return true;
+        }
+        catch (WbxmlException)
+        {
+            return false;
+        }
+    }
+
+    private static List<byte> PagesInOrder(ReadOnlySpan<byte> wbxml, WbxmlReaderOptions options)
+    {
+        var pages = new List<byte>();
+        var reader = new WbxmlReader(wbxml, options);
+        while (reader.Read())
+        {
+            if (reader.TokenType == WbxmlTokenType.StartElement && !pages.Contains(reader.Tag.Page))
             {
                 pages.Add(reader.Tag.Page);
             }
@@ -152,8 +175,63 @@ public static class WbxmlXml
         return pages;
     }
 
-    private static string QualifiedName(WbxmlTag tag, byte rootPage) =>
-        tag.Page == rootPage ? tag.Name : $"{Prefix(tag.Page)}:{tag.Name}";
+    private static void AppendNamespaces(StringBuilder xml, List<byte> pages)
+    {
+        xml.Append(" xmlns=\"").Append(WbxmlCodePages.GetNamespace(pages[0])).Append('"');
+        foreach (var page in pages.Skip(1))
+        {
+            xml.Append(" xmlns:").Append(Prefix(page)).Append("=\"").Append(WbxmlCodePages.GetNamespace(page)).Append('"');
+        }
+    }
 
-    private static string Prefix(byte page) => WbxmlCodePages.NamespaceOf(page).TrimEnd(':').ToLowerInvariant();
+    private static void AppendName(StringBuilder xml, WbxmlTag tag, byte rootPage)
+    {
+        if (tag.Page != rootPage)
+        {
+            xml.Append(Prefix(tag.Page)).Append(':');
+        }
+
+        xml.Append(WbxmlCodePages.GetName(tag));
+    }
+
+    private static string Prefix(byte page) => WbxmlCodePages.GetNamespace(page).TrimEnd(':').ToLowerInvariant();
+
+    private static void AppendEscaped(StringBuilder xml, string text)
+    {
+        foreach (var c in text)
+        {
+            _ = c switch
+            {
+                '<' => xml.Append("&lt;"),
+                '>' => xml.Append("&gt;"),
+                '&' => xml.Append("&amp;"),
+                // Kept as a reference: XML parsers turn a literal CR (and CRLF) into LF.
+                '\r' => xml.Append("&#xD;"),
+                _ => xml.Append(c),
+            };
+        }
+    }
+
+    // XML 1.0 section 2.2 Char: tab, LF, CR, U+0020-U+D7FF, U+E000-U+FFFD and paired surrogates.
+    private static bool IsXmlText(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is '\t' or '\n' or '\r' or (>= ' ' and <= '\uD7FF') or (>= '\uE000' and <= '\uFFFD'))
+            {
+                continue;
+            }
+
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+                continue;
+            }
+
+            return false;
+        }
+
+        return true;
+    }
 }

@@ -4,6 +4,7 @@ using Passerelle.ActiveSync.Conversion.Email;
 using Passerelle.ActiveSync.Http;
 using Passerelle.ActiveSync.Sync;
 using Passerelle.ActiveSync.Wbxml;
+using Passerelle.ActiveSync.Wbxml.CodePages;
 using static Passerelle.ActiveSync.Tests.Conversion.EmailWbxml;
 
 namespace Passerelle.ActiveSync.Tests.Conversion;

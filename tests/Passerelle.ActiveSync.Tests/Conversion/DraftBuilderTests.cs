@@ -3,6 +3,7 @@ using MimeKit;
 using Passerelle.ActiveSync.Conversion;
 using Passerelle.ActiveSync.Conversion.Email;
 using Passerelle.ActiveSync.Wbxml;
+using Passerelle.ActiveSync.Wbxml.CodePages;
 
 namespace Passerelle.ActiveSync.Tests.Conversion;
 

@@ -4,6 +4,7 @@ using Passerelle.ActiveSync.Conversion.Email;
 using Passerelle.ActiveSync.Http;
 using Passerelle.ActiveSync.Sync;
 using Passerelle.ActiveSync.Wbxml;
+using Passerelle.ActiveSync.Wbxml.CodePages;
 using static Passerelle.ActiveSync.Tests.Conversion.EmailWbxml;
 
 namespace Passerelle.ActiveSync.Tests.Conversion;
@@ -22,7 +23,7 @@ public sealed class EmailBodyTests
 
         Assert.Equal("1", body.Value(AirSyncBase.Type));
         Assert.Equal("Line one\r\nLine two", body.Value(AirSyncBase.Data)!.TrimEnd());
-        Assert.Equal("0", body.Value(AirSyncBase.Truncated));
+        Assert.Null(body.Element(AirSyncBase.Truncated));
         Assert.Equal(DataBytes(body).ToString(), body.Value(AirSyncBase.EstimatedDataSize));
     }
 
@@ -135,7 +136,7 @@ public sealed class EmailBodyTests
         var body = await BodyAsync(TestMessages.Plain("short"), Options(ProtocolVersion.V141, new BodyPreference(1) { TruncationSize = 100, AllOrNone = true }));
 
         Assert.Equal("short", body.Value(AirSyncBase.Data)!.TrimEnd());
-        Assert.Equal("0", body.Value(AirSyncBase.Truncated));
+        Assert.Null(body.Element(AirSyncBase.Truncated));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Passerelle.ActiveSync.Conversion;
 using Passerelle.ActiveSync.Conversion.Email;
 using Passerelle.ActiveSync.Wbxml;
+using Passerelle.ActiveSync.Wbxml.CodePages;
 using Passerelle.Sdk.Mail;
 
 namespace Passerelle.ActiveSync.Tests.Conversion;

@@ -2,6 +2,7 @@ using Passerelle.ActiveSync.Conversion.Email;
 using Passerelle.ActiveSync.Http;
 using Passerelle.ActiveSync.Sync;
 using Passerelle.ActiveSync.Wbxml;
+using Passerelle.ActiveSync.Wbxml.CodePages;
 using Passerelle.Sdk.Mail;
 using static Passerelle.ActiveSync.Tests.Conversion.EmailWbxml;
 

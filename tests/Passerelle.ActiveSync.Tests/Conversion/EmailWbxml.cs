@@ -3,6 +3,7 @@ using Passerelle.ActiveSync.Conversion.Email;
 using Passerelle.ActiveSync.Http;
 using Passerelle.ActiveSync.Sync;
 using Passerelle.ActiveSync.Wbxml;
+using Passerelle.ActiveSync.Wbxml.CodePages;
 using Passerelle.Sdk.Mail;
 
 namespace Passerelle.ActiveSync.Tests.Conversion;
@@ -14,7 +15,7 @@ internal static class EmailWbxml
 
     public static MailMessage Message(MessageFlags flags = MessageFlags.None) => new("42", "inbox", flags, ReceivedAt, 1000);
 
-    public static EmailOptions Options(ProtocolVersion version, params BodyPreference[] preferences) => new(version) { BodyPreferences = preferences };
+    public static EmailOptions Options(ProtocolVersion version, params BodyPreference[] preferences) => new() { Version = version, BodyPreferences = preferences };
 
     public static async Task<EmailItem> ReadAsync(byte[] mime, EmailOptions options, MailMessage? message = null)
     {

@@ -6,6 +6,7 @@ using MimeKit.Utils;
 namespace Passerelle.ActiveSync.Conversion.Email;
 
 using Passerelle.ActiveSync.Wbxml;
+using Passerelle.ActiveSync.Wbxml.CodePages;
 
 /// <summary>
 /// The MIME of a draft a 16.x device adds or changes in Drafts (MS-ASEMAIL 3.1.5.4): To, Cc, Bcc,
@@ -164,7 +165,7 @@ internal static class DraftBuilder
             return opaque.ToArray();
         }
 
-        var text = element.Text;
+        var text = element.Text ?? "";
         var buffer = new byte[text.Length];
         return Convert.TryFromBase64String(text, buffer, out var length) ? buffer[..length] : Encoding.UTF8.GetBytes(text);
     }

@@ -3,6 +3,8 @@ using Passerelle.ActiveSync.Wbxml;
 
 namespace Passerelle.ActiveSync.Conversion.Email;
 
+using Passerelle.ActiveSync.Wbxml.CodePages;
+
 /// <summary>airsyncbase:Attachment as listed (MS-ASAIRS 2.2.2.7).</summary>
 /// <param name="DisplayName">The file name shown.</param>
 /// <param name="FileReference">What ItemOperations Fetch asks for: <c>{prefix}:{n}</c>.</param>

@@ -3,6 +3,8 @@ using Passerelle.ActiveSync.Wbxml;
 
 namespace Passerelle.ActiveSync.Conversion.Email;
 
+using Passerelle.ActiveSync.Wbxml.CodePages;
+
 /// <summary>airsyncbase:Body as sent (MS-ASAIRS 2.2.2.9).</summary>
 /// <param name="Type">1 plain text, 2 HTML, 4 MIME.</param>
 /// <param name="EstimatedDataSize">The full size in bytes of this representation.</param>
@@ -16,7 +18,12 @@ internal sealed record EmailBody(int Type, long EstimatedDataSize, bool Truncate
         writer.WriteStartElement(AirSyncBase.Body);
         writer.WriteElement(AirSyncBase.Type, Type);
         writer.WriteElement(AirSyncBase.EstimatedDataSize, EstimatedDataSize);
-        writer.WriteElement(AirSyncBase.Truncated, Truncated ? 1 : 0);
+        if (Truncated)
+        {
+            // MS-ASAIRS: Truncated is optional and its absence means the whole body, as Exchange sends it.
+            writer.WriteElement(AirSyncBase.Truncated, 1);
+        }
+
         if (Data is not null)
         {
             writer.WriteElement(AirSyncBase.Data, Data);

@@ -4,6 +4,7 @@ using Passerelle.Sdk.Mail;
 namespace Passerelle.ActiveSync.Conversion.Email;
 
 using Passerelle.ActiveSync.Wbxml;
+using Passerelle.ActiveSync.Wbxml.CodePages;
 
 /// <summary>
 /// A device's Sync Change of a message (MS-ASEMAIL 3.1.5.3): Read, Flag and Categories. Anything else
@@ -30,7 +31,7 @@ internal static class EmailChangeReader
 
         if (applicationData.Element(Email.Categories) is { } categories)
         {
-            var keywords = categories.Elements(Email.Category).Select(c => c.Text.Trim()).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+            var keywords = categories.Elements(Email.Category).Select(c => (c.Text ?? "").Trim()).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal).ToList();
             update = update with { Keywords = keywords };
         }
 
@@ -79,7 +80,7 @@ internal static class EmailChangeReader
     };
 
     private static int Integer(WbxmlElement element) =>
-        int.TryParse(element.Text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+        int.TryParse(element.Text?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value)
             ? value
             : throw new ConversionException($"{element.Tag} is '{element.Text}', not a number");
 

@@ -4,6 +4,7 @@ using Passerelle.Sdk.Mail;
 namespace Passerelle.ActiveSync.Conversion.Email;
 
 using Passerelle.ActiveSync.Wbxml;
+using Passerelle.ActiveSync.Wbxml.CodePages;
 
 /// <summary>The parts of a message a device may change and the server sends again on a change: Read, Flag, Categories.</summary>
 internal static class EmailFlags

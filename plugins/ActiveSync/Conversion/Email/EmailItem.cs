@@ -4,6 +4,7 @@ using Passerelle.Sdk.Mail;
 namespace Passerelle.ActiveSync.Conversion.Email;
 
 using Passerelle.ActiveSync.Wbxml;
+using Passerelle.ActiveSync.Wbxml.CodePages;
 
 /// <summary>
 /// A message as one device gets it (MS-ASEMAIL 2.2.2), read once by <see cref="EmailReader"/>; it holds

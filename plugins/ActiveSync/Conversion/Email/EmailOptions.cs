@@ -4,9 +4,11 @@ using Passerelle.ActiveSync.Sync;
 namespace Passerelle.ActiveSync.Conversion.Email;
 
 /// <summary>What a device gets of a message: the version it speaks, the bodies it asked for, and the limits its policy sets.</summary>
-/// <param name="Version">The negotiated protocol version.</param>
-internal sealed record EmailOptions(ProtocolVersion Version)
+internal sealed record EmailOptions
 {
+    /// <summary>The negotiated protocol version.</summary>
+    public required ProtocolVersion Version { get; init; }
+
     public IReadOnlyList<BodyPreference> BodyPreferences { get; init; } = [];
 
     /// <summary>MIMESupport: 0 never MIME, 1 for S/MIME only, 2 always.</summary>
@@ -31,8 +33,9 @@ internal sealed record EmailOptions(ProtocolVersion Version)
     public IReadOnlyList<string> AccountAddresses { get; init; } = [];
 
     /// <summary>The options a collection's Sync Options give.</summary>
-    public static EmailOptions For(SyncOptions options, ProtocolVersion version) => new(version)
+    public static EmailOptions For(SyncOptions options, ProtocolVersion version) => new()
     {
+        Version = version,
         BodyPreferences = options.BodyPreferences,
         MimeSupport = options.MimeSupport,
         MimeTruncation = options.MimeTruncation,

@@ -7,6 +7,7 @@ using Passerelle.Sdk.Mail;
 namespace Passerelle.ActiveSync.Conversion.Email;
 
 using Passerelle.ActiveSync.Wbxml;
+using Passerelle.ActiveSync.Wbxml.CodePages;
 
 /// <summary>Reads a store message into the <see cref="EmailItem"/> a device gets: the MIME is parsed once, persistently.</summary>
 internal static class EmailReader
