@@ -55,6 +55,8 @@ internal static class ActiveSyncServices
 
         services.AddSingleton<Mail.ItemLocator>();
         services.AddSingleton<Mail.OutgoingMail>();
+        services.AddSingleton<Fetching.ItemFetcher>();
+        services.AddSingleton<Fetching.FolderEmptier>();
         services.AddSingleton<Push.ChangeWatcher>();
         services.AddSingleton<Push.PingRegistry>();
         services.AddSingleton<Push.FolderStateProbe>();

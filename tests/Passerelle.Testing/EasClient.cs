@@ -49,13 +49,18 @@ public sealed class EasClient : IDisposable
     }
 
     /// <summary>Sends a command whose body is the WBXML of <paramref name="xml"/> (or none).</summary>
-    public Task<EasAnswer> SendAsync(string command, string? xml, IReadOnlyDictionary<string, string>? parameters = null) =>
-        SendBytesAsync(command, xml is null ? null : WbxmlXml.FromXml(xml), "application/vnd.ms-sync.wbxml", parameters);
+    public Task<EasAnswer> SendAsync(string command, string? xml, IReadOnlyDictionary<string, string>? parameters = null, IReadOnlyDictionary<string, string>? headers = null) =>
+        SendBytesAsync(command, xml is null ? null : WbxmlXml.FromXml(xml), "application/vnd.ms-sync.wbxml", parameters, headers: headers);
 
     /// <summary>Sends a command with a raw body (MIME for 12.x SendMail, or malformed bytes).</summary>
-    public async Task<EasAnswer> SendBytesAsync(string command, byte[]? body, string contentType, IReadOnlyDictionary<string, string>? parameters = null, bool gzip = false)
+    public async Task<EasAnswer> SendBytesAsync(string command, byte[]? body, string contentType, IReadOnlyDictionary<string, string>? parameters = null, bool gzip = false, IReadOnlyDictionary<string, string>? headers = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/Microsoft-Server-ActiveSync?" + Query(command, parameters));
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        {
+            request.Headers.Add(name, value);
+        }
+
         if (!Base64Query)
         {
             request.Headers.Add("MS-ASProtocolVersion", Version);
@@ -82,7 +87,7 @@ public sealed class EasClient : IDisposable
             bytes = Gunzip(bytes);
         }
 
-        return new EasAnswer(response.StatusCode, response.Headers, bytes);
+        return new EasAnswer(response.StatusCode, response.Headers, bytes) { ContentType = response.Content.Headers.ContentType?.MediaType };
     }
 
     /// <summary>Provisions in two phases as phones do; returns the final policy key.</summary>
@@ -205,6 +210,9 @@ public sealed class EasAnswer(HttpStatusCode status, HttpResponseHeaders headers
     public HttpResponseHeaders Headers { get; } = headers;
 
     public byte[] Body { get; } = body;
+
+    /// <summary>The answer's media type, e.g. <c>application/vnd.ms-sync.wbxml</c>.</summary>
+    public string? ContentType { get; init; }
 
     /// <summary>The body decoded as XML; empty when there is none.</summary>
     public XDocument Xml => _xml ??= Body.Length == 0 ? new XDocument() : XDocument.Parse(WbxmlXml.ToXml(Body));

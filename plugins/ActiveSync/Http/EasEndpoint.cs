@@ -142,6 +142,12 @@ internal sealed class EasEndpoint(
 
     private async Task WriteAsync(HttpContext http, EasResponse response, EasContext context, CancellationToken cancellationToken)
     {
+        if (response is StreamedResponse streamed)
+        {
+            await WriteStreamedAsync(http, streamed, context, cancellationToken);
+            return;
+        }
+
         using var buffer = new MemoryStream();
         var contentType = await response.WriteAsync(buffer, cancellationToken);
         await protocolLog.ResponseAsync(context, response.StatusCode, buffer.GetBuffer().AsMemory(0, (int)buffer.Length), cancellationToken);
@@ -173,6 +179,39 @@ internal sealed class EasEndpoint(
 
         http.Response.ContentLength = buffer.Length;
         await buffer.CopyToAsync(http.Response.Body, cancellationToken);
+    }
+
+    private async Task WriteStreamedAsync(HttpContext http, StreamedResponse response, EasContext context, CancellationToken cancellationToken)
+    {
+        await protocolLog.StreamedResponseAsync(context, response.StatusCode, response.ContentType, cancellationToken);
+        http.Response.StatusCode = response.StatusCode;
+        http.Response.Headers["MS-Server-ActiveSync"] = ServerVersion;
+        http.Response.Headers.CacheControl = "private";
+        http.Response.ContentType = response.ContentType;
+        var gzip = http.Request.Headers.AcceptEncoding.ToString().Contains("gzip", StringComparison.OrdinalIgnoreCase);
+        if (gzip)
+        {
+            http.Response.Headers.ContentEncoding = "gzip";
+        }
+
+        try
+        {
+            if (gzip)
+            {
+                await using var compressed = new GZipStream(http.Response.Body, CompressionLevel.Fastest, leaveOpen: true);
+                await response.WriteBodyAsync(compressed, cancellationToken);
+            }
+            else
+            {
+                await response.WriteBodyAsync(http.Response.Body, cancellationToken);
+            }
+        }
+        catch when (http.Response.HasStarted)
+        {
+            // A body cut short must not look complete to the phone: the connection is dropped instead.
+            http.Abort();
+            throw;
+        }
     }
 
     private async Task RefuseAsync(HttpContext http, EasQuery? query, ProtocolVersion version, EasHttpException refusal)

@@ -40,6 +40,18 @@ internal sealed partial class ProtocolLog(StateDatabase database, ProtocolLogSwi
         await AppendAsync(context, $">>> {status} {reason}\n{Render(body, "application/vnd.ms-sync.wbxml")}\n", cancellationToken);
     }
 
+    /// <summary>Logs an answer streamed to the device (attachment content), by its type only.</summary>
+    public async Task StreamedResponseAsync(EasContext context, int status, string contentType, CancellationToken cancellationToken)
+    {
+        if (!await switches.IsOnAsync(context.AccountId, context.DeviceId, cancellationToken))
+        {
+            return;
+        }
+
+        var reason = Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status);
+        await AppendAsync(context, $">>> {status} {reason}\n(streamed {contentType})\n", cancellationToken);
+    }
+
     private async Task AppendAsync(EasContext context, string entry, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -48,16 +48,21 @@ internal static class SyncRequestReader
             return new SyncOptions();
         }
 
-        return new SyncOptions
+        return ReadBodyOptions(own) with
         {
             FilterType = own.Int(AirSync.FilterType) is { } filter and >= 0 and <= 8 ? filter : 0,
-            BodyPreferences = own.Elements(AirSyncBase.BodyPreference).Select(ReadBodyPreference).ToList(),
-            MimeSupport = own.Int(AirSync.MIMESupport) ?? 0,
-            MimeTruncation = own.Int(AirSync.MIMETruncation),
-            RightsManagementSupport = own.Value(RightsManagement.RightsManagementSupport) == "1",
             MaxItems = own.Int(AirSync.MaxItems),
         };
     }
+
+    /// <summary>The options that say in what form items come (bodies, MIME, rights management): Sync's and ItemOperations' alike.</summary>
+    public static SyncOptions ReadBodyOptions(WbxmlElement options) => new()
+    {
+        BodyPreferences = options.Elements(AirSyncBase.BodyPreference).Select(ReadBodyPreference).ToList(),
+        MimeSupport = options.Int(AirSync.MIMESupport) ?? 0,
+        MimeTruncation = options.Int(AirSync.MIMETruncation),
+        RightsManagementSupport = options.Value(RightsManagement.RightsManagementSupport) == "1",
+    };
 
     private static BodyPreference ReadBodyPreference(WbxmlElement preference) =>
         new(preference.Int(AirSyncBase.Type) ?? throw new InvalidSyncRequestException("a BodyPreference has no Type"))

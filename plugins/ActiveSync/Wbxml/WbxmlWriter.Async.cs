@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Text;
 using System.IO.Pipelines;
 
 namespace Passerelle.ActiveSync.Wbxml;
@@ -6,6 +7,7 @@ namespace Passerelle.ActiveSync.Wbxml;
 public sealed partial class WbxmlWriter
 {
     private const int CopyChunkSize = 64 * 1024;
+    private const int Base64ChunkSize = 48 * 1024; // a multiple of 3: no padding inside the text
 
     /// <summary>
     /// Writes an element holding opaque data read from a stream, exactly <paramref name="length"/>
@@ -42,6 +44,69 @@ public sealed partial class WbxmlWriter
 
         WriteByte(End);
         _rootClosed = _depth == 0;
+    }
+
+    /// <summary>
+    /// Writes an element holding the base64 text (STR_I) of a stream's bytes read to its end, without
+    /// holding them: ItemOperations Fetch sends an attachment's content so (MS-ASCMD 2.2.3.39.2). The text
+    /// is handed to the output chunk by chunk.
+    /// </summary>
+    /// <exception cref="ArgumentException">The tag is not defined in the EAS code pages.</exception>
+    /// <exception cref="InvalidOperationException">The root element is already complete.</exception>
+    public async Task WriteBase64Async(WbxmlTag tag, Stream source, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        BeginElement(tag);
+        WriteTagToken(tag, content: true);
+        WriteByte(StrI);
+        var chunk = ArrayPool<byte>.Shared.Rent(Base64ChunkSize);
+        var text = ArrayPool<byte>.Shared.Rent(Base64.GetMaxEncodedToUtf8Length(Base64ChunkSize));
+        try
+        {
+            var held = 0;
+            while (true)
+            {
+                var read = await source.ReadAsync(chunk.AsMemory(held, Base64ChunkSize - held), cancellationToken).ConfigureAwait(false);
+                held += read;
+                var last = read == 0;
+                if (held == Base64ChunkSize || (last && held > 0))
+                {
+                    // Only the final chunk may end in a partial 3-byte group (padding).
+                    Base64.EncodeToUtf8(chunk.AsSpan(0, held), text, out _, out var written, isFinalBlock: true);
+                    WriteBytes(text.AsSpan(0, written));
+                    held = 0;
+                    await HandOverAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                if (last)
+                {
+                    break;
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+            ArrayPool<byte>.Shared.Return(text);
+        }
+
+        WriteByte(0);
+        WriteByte(End);
+        _rootClosed = _depth == 0;
+    }
+
+    // Passes what is buffered on, so that a long value never accumulates in the writer.
+    private async Task HandOverAsync(CancellationToken cancellationToken)
+    {
+        Commit();
+        if (_stream is not null)
+        {
+            await WriteStreamBufferAsync(cancellationToken).ConfigureAwait(false);
+        }
+        else if (_output is PipeWriter pipe)
+        {
+            await pipe.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Hands the buffered bytes to the output and flushes it (a stream, or a <c>PipeWriter</c>).</summary>

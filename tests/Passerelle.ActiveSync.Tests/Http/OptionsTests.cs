@@ -22,7 +22,8 @@ public sealed class OptionsTests
         Assert.Contains("Sync", commands);
         Assert.Contains("FolderSync", commands);
         Assert.Contains("Provision", commands);
-        Assert.DoesNotContain("GetAttachment", commands); // no handler: not offered
+        Assert.Contains("ItemOperations", commands);
+        Assert.DoesNotContain("ValidateCert", commands); // no handler: not offered
         Assert.True(response.Headers.Contains("MS-Server-ActiveSync"));
     }
 
