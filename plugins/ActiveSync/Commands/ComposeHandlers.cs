@@ -30,7 +30,14 @@ internal abstract class ComposeHandler(OutgoingMail outgoing, ItemLocator locato
 
         if (context.Version < ProtocolVersion.V140)
         {
-            throw new EasHttpException(outcome == SendOutcome.InvalidMime ? StatusCodes.Status400BadRequest : StatusCodes.Status500InternalServerError, $"{Command} failed: {outcome}");
+            // 12.x has no status element: the HTTP status says what went wrong.
+            throw new EasHttpException(outcome switch
+            {
+                SendOutcome.ItemNotFound => StatusCodes.Status404NotFound,
+                SendOutcome.MessageTooLarge => StatusCodes.Status413PayloadTooLarge,
+                SendOutcome.SubmissionFailed => StatusCodes.Status503ServiceUnavailable,
+                _ => StatusCodes.Status400BadRequest,
+            }, $"{Command} failed: {outcome}");
         }
 
         return EasResponse.Wbxml(writer =>

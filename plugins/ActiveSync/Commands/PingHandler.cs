@@ -25,6 +25,11 @@ internal sealed class PingHandler(
     public async Task<EasResponse> HandleAsync(EasContext context, CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue;
+        if (context.HasBody && context.Document.Tag != Ping.PingTag)
+        {
+            return Status(PingStatus.SyntaxError);
+        }
+
         var request = context.HasBody ? Read(context.Document) : await LoadAsync(context, cancellationToken);
         if (request is null || request.Folders.Count == 0 && request.Heartbeat is null)
         {
@@ -48,6 +53,8 @@ internal sealed class PingHandler(
             return Status(PingStatus.MissingParameters);
         }
 
+        // Registered before anything is saved: a Sync or Ping that comes after the parameters are saved ends this one.
+        using var registration = registry.Register(context.AccountId, context.DeviceId);
         await SaveAsync(context, merged, cancellationToken);
         var all = await hierarchy.BuildAsync(context.VirtualContext, context.Version, cancellationToken);
         var folders = merged.Folders.Select(id => all.FirstOrDefault(f => f.ServerId == id)).ToList();
@@ -56,12 +63,11 @@ internal sealed class PingHandler(
             return Status(PingStatus.HierarchyChanged);
         }
 
-        return await WaitAsync(context, folders!, TimeSpan.FromSeconds(merged.Heartbeat.Value), cancellationToken);
+        return await WaitAsync(context, folders!, registration, TimeSpan.FromSeconds(merged.Heartbeat.Value), cancellationToken);
     }
 
-    private async Task<EasResponse> WaitAsync(EasContext context, IReadOnlyList<EasFolder> folders, TimeSpan heartbeat, CancellationToken cancellationToken)
+    private async Task<EasResponse> WaitAsync(EasContext context, IReadOnlyList<EasFolder> folders, PingRegistry.Registration registration, TimeSpan heartbeat, CancellationToken cancellationToken)
     {
-        using var registration = registry.Register(context.AccountId, context.DeviceId);
         // Subscribe first, then compare states: in the other order a change could slip in between.
         await using var watch = await watcher.WatchAsync(context.AccountId, folders.Select(f => f.Store).ToList(), cancellationToken);
         var changed = await probe.ChangedAsync(context, folders, cancellationToken);
@@ -93,13 +99,8 @@ internal sealed class PingHandler(
         });
     }
 
-    private static PingRequest? Read(WbxmlElement ping)
+    private static PingRequest Read(WbxmlElement ping)
     {
-        if (ping.Tag != Ping.PingTag)
-        {
-            return null;
-        }
-
         var folders = ping.Element(Ping.Folders)?.Elements(Ping.Folder).Select(f => f.Value(Ping.Id)).OfType<string>().ToList() ?? [];
         return new PingRequest(ping.Int(Ping.HeartbeatInterval), folders);
     }
