@@ -43,6 +43,7 @@ internal static class ReplyComposer
         }
 
         var message = new MimeMessage();
+        message.Headers.Clear(); // MimeKit starts a message with empty From, Date, Subject and Message-Id headers
         foreach (var header2 in written.Headers.Where(h => h.Id is not (HeaderId.ContentType or HeaderId.ContentTransferEncoding or HeaderId.MimeVersion or HeaderId.ContentDisposition)))
         {
             message.Headers.Add(header2.Clone());

@@ -56,12 +56,20 @@ internal static class EmailReader
         };
     }
 
-    /// <summary>What a Sync Change for mail carries (MIME never changes): Read, Flag and, from 14.0, Categories.</summary>
+    /// <summary>What a Sync Change for mail carries (MIME never changes): Read, Flag and, from 14.0, Categories and the last verb.</summary>
     public static void WriteFlagsChange(WbxmlWriter writer, MailMessage message, ProtocolVersion version)
     {
         EmailFlags.WriteRead(writer, message);
         EmailFlags.WriteFlag(writer, EmailFlags.FollowUpOf(message));
         EmailFlags.WriteCategories(writer, message.Keywords, version);
+        if (version >= ProtocolVersion.V140 && LastVerbOf(message) is { } verb)
+        {
+            writer.WriteElement(Email2.LastVerbExecuted, (int)verb.Verb);
+            if (verb.At is { } at)
+            {
+                writer.WriteElement(Email2.LastVerbExecutionTime, EasDate.Format(at));
+            }
+        }
     }
 
     private static List<EmailAttachment> Attachments(MimeSource source, EmailOptions options, string fileReferencePrefix)
