@@ -51,6 +51,7 @@ internal static class ActiveSyncServices
         services.AddSingleton<SyncRequestCache>();
         services.AddSingleton<ItemEstimator>();
         services.AddSingleton<SyncClasses>();
+        services.AddSingleton<MailLimitsProvider>();
         services.AddSingleton<ISyncClass, Sync.Classes.EmailSyncClass>();
 
         services.AddSingleton<Mail.ItemLocator>();

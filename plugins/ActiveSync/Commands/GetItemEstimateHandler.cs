@@ -10,7 +10,7 @@ namespace Passerelle.ActiveSync.Commands;
 /// GetItemEstimate (MS-ASCMD 2.2.1.9): how many changes await each collection. Up to 12.1 the FilterType
 /// sits in the collection; from 14.0 in airsync:Options.
 /// </summary>
-internal sealed class GetItemEstimateHandler(FolderHierarchyBuilder hierarchy, SyncClasses classes, CollectionStateStore states, ItemEstimator estimator, TimeProvider time) : ICommandHandler
+internal sealed class GetItemEstimateHandler(FolderHierarchyBuilder hierarchy, SyncClasses classes, CollectionStateStore states, ItemEstimator estimator, MailLimitsProvider mailLimits, TimeProvider time) : ICommandHandler
 {
     public string Command => "GetItemEstimate";
 
@@ -84,10 +84,11 @@ internal sealed class GetItemEstimateHandler(FolderHierarchyBuilder hierarchy, S
         var filterType = context.Version >= ProtocolVersion.V140
             ? collection.Element(AirSync.Options)?.Int(AirSync.FilterType)
             : collection.Int(AirSync.FilterType);
-        var options = new SyncOptions { FilterType = filterType ?? state.FilterType };
+        var limits = await mailLimits.GetAsync(context, cancellationToken);
+        var options = new SyncOptions { FilterType = limits.FilterTypeFor(folder.Class, filterType ?? state.FilterType) };
         try
         {
-            var estimate = await estimator.EstimateAsync(new CollectionContext(context, folder, scope, options, time.GetUtcNow()), syncClass, state, cancellationToken);
+            var estimate = await estimator.EstimateAsync(new CollectionContext(context, folder, scope, options, time.GetUtcNow()) { Limits = limits }, syncClass, state, cancellationToken);
             return (collectionId, EstimateStatus.Success, estimate);
         }
         catch (FolderNotFoundException)

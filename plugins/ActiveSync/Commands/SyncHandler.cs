@@ -19,6 +19,7 @@ internal sealed class SyncHandler(
     DeviceLocks locks,
     Push.PingRegistry pings,
     Push.ChangeWatcher watcher,
+    MailLimitsProvider mailLimits,
     IOptionsMonitor<ActiveSyncOptions> options,
     TimeProvider time) : ICommandHandler
 {
@@ -71,10 +72,11 @@ internal sealed class SyncHandler(
         var now = time.GetUtcNow();
         var window = new SyncWindow(Math.Clamp(request.WindowSize ?? int.MaxValue, 1, settings.MaxWindowSize * 4), now + settings.ResponseDeadline, time);
         var hierarchyFolders = await hierarchy.BuildAsync(context.VirtualContext, context.Version, cancellationToken);
+        var limits = await mailLimits.GetAsync(context, cancellationToken);
         var results = new List<CollectionResult>();
         foreach (var collection in request.Collections)
         {
-            results.Add(await RunCollectionAsync(context, collection, hierarchyFolders, window, now, cancellationToken));
+            results.Add(await RunCollectionAsync(context, collection, hierarchyFolders, window, now, limits, cancellationToken));
         }
 
         return results;
@@ -134,7 +136,7 @@ internal sealed class SyncHandler(
         return request;
     }
 
-    private async Task<CollectionResult> RunCollectionAsync(EasContext context, CollectionRequest collection, IReadOnlyList<EasFolder> hierarchyFolders, SyncWindow window, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<CollectionResult> RunCollectionAsync(EasContext context, CollectionRequest collection, IReadOnlyList<EasFolder> hierarchyFolders, SyncWindow window, DateTimeOffset now, MailLimits limits, CancellationToken cancellationToken)
     {
         var folder = hierarchyFolders.FirstOrDefault(f => f.ServerId == collection.CollectionId);
         if (folder is null || classes.For(folder.Class) is not { } syncClass)
@@ -144,7 +146,8 @@ internal sealed class SyncHandler(
         }
 
         var scope = new CollectionScope(context.AccountId, context.DeviceId, folder.ServerId);
-        var collectionContext = new CollectionContext(context, folder, scope, collection.Options, now) { CollectionWindow = collection.WindowSize };
+        var limited = collection.Options with { FilterType = limits.FilterTypeFor(folder.Class, collection.Options.FilterType) };
+        var collectionContext = new CollectionContext(context, folder, scope, limited, now) { CollectionWindow = collection.WindowSize, Limits = limits };
         try
         {
             return await collections.RunAsync(collection, collectionContext, syncClass, window, cancellationToken);

@@ -11,7 +11,7 @@ namespace Passerelle.ActiveSync.Fetching;
 /// Answers one ItemOperations Fetch: an item of any class by its ServerId (read as Sync reads it), a
 /// Search result by LongId, or an attachment by FileReference, streamed from the store.
 /// </summary>
-internal sealed class ItemFetcher(FolderHierarchyBuilder hierarchy, SyncClasses classes, ItemLocator locator, TimeProvider time)
+internal sealed class ItemFetcher(FolderHierarchyBuilder hierarchy, SyncClasses classes, ItemLocator locator, MailLimitsProvider mailLimits, TimeProvider time)
 {
     // Multipart offsets are 32-bit; an inline answer is no better off beyond this.
     private const long MaxAttachmentLength = int.MaxValue - (16 * 1024 * 1024);
@@ -65,7 +65,10 @@ internal sealed class ItemFetcher(FolderHierarchyBuilder hierarchy, SyncClasses 
             return new FetchFailure(ItemOperationsStatus.NotFound, target);
         }
 
-        var collection = new CollectionContext(context, folder, new CollectionScope(context.AccountId, context.DeviceId, folder.ServerId), options, time.GetUtcNow());
+        var collection = new CollectionContext(context, folder, new CollectionScope(context.AccountId, context.DeviceId, folder.ServerId), options, time.GetUtcNow())
+        {
+            Limits = await mailLimits.GetAsync(context, cancellationToken),
+        };
         if (collection.ItemIdOf(serverId) is not { } itemId
             || await syncClass.SourceFor(collection).GetItemAsync(itemId, cancellationToken) is not { } item)
         {
@@ -113,6 +116,15 @@ internal sealed class ItemFetcher(FolderHierarchyBuilder hierarchy, SyncClasses 
             {
                 await mime.DisposeAsync();
                 return new FetchFailure(ItemOperationsStatus.AttachmentInvalid, target);
+            }
+
+            var limits = await mailLimits.GetAsync(context, cancellationToken);
+            if (!new EmailOptions { Version = context.Version, NoAttachments = limits.NoAttachments, MaxAttachmentSize = limits.MaxAttachmentSize }.Allows(content.Length))
+            {
+                // The policy withholds it, as Sync did not list it.
+                await content.DisposeAsync();
+                await mime.DisposeAsync();
+                return new FetchFailure(ItemOperationsStatus.AccessDenied, target);
             }
 
             var sent = range?.Within(content.Length);

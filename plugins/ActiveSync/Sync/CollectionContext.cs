@@ -6,6 +6,9 @@ namespace Passerelle.ActiveSync.Sync;
 /// <summary>Everything about one collection in one request.</summary>
 internal sealed record CollectionContext(EasContext Request, EasFolder Folder, CollectionScope Scope, SyncOptions Options, DateTimeOffset Now)
 {
+    /// <summary>What the policy and the device's settings allow, whatever the Options ask.</summary>
+    public MailLimits Limits { get; init; } = MailLimits.None;
+
     /// <summary>The collection's own WindowSize, if it gave one.</summary>
     public int? CollectionWindow { get; init; }
 

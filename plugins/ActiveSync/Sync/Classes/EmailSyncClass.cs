@@ -124,5 +124,10 @@ internal sealed class EmailSyncClass(IEnumerable<IMailStore> mailStores, IEnumer
         BodyPreferences = context.Options.BodyPreferences,
         MimeSupport = context.Options.MimeSupport,
         MimeTruncation = context.Options.MimeTruncation,
+        TextOnly = context.Limits.TextOnly,
+        NoAttachments = context.Limits.NoAttachments,
+        MaxAttachmentSize = context.Limits.MaxAttachmentSize,
+        MaxBodySize = context.Limits.MaxBodySize,
+        AccountAddresses = [context.Request.Account.Address],
     };
 }
