@@ -1,4 +1,4 @@
-using Passerelle.ActiveSync.Conversion.Messages;
+using Passerelle.ActiveSync.Conversion.Email;
 using Passerelle.ActiveSync.Folders;
 using Passerelle.ActiveSync.Wbxml;
 using Passerelle.Sdk.Changes;
