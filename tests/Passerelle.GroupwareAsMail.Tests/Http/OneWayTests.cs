@@ -62,6 +62,21 @@ public sealed class OneWayTests
     }
 
     [Fact]
+    public async Task Read_WithABadValue_IsAConversionErrorForThatItem()
+    {
+        await using var server = await DemoHost.StartAsync();
+        await DemoHost.CliAsync(server, "gwmail", "on", "--user", DemoHost.Alice);
+        using var phone = await DemoHost.PhoneAsync(server, "OLDPHONE1", "12.1");
+        var tasks = Subfolder(phone, "Tasks");
+        var serverId = EasPhone.Child(Assert.Single(await phone.SyncAllAsync(tasks, PlainBody)), "ServerId")!;
+
+        var answer = await phone.SyncAsync(tasks, $"<Change><ServerId>{serverId}</ServerId><ApplicationData><email:Read>maybe</email:Read></ApplicationData></Change>", PlainBody);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, answer.Status);
+        Assert.Equal("6", EasPhone.Child(Assert.Single(Responses(answer, "Change")), "Status"));
+    }
+
+    [Fact]
     public async Task MoveItems_OutOfOrIntoTheseFolders_IsRefused()
     {
         await using var server = await DemoHost.StartAsync();

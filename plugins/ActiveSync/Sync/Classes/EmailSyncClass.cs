@@ -122,7 +122,16 @@ internal sealed class EmailSyncClass(IEnumerable<IMailStore> mailStores, IEnumer
     /// <summary>A virtual folder is read-only but for the Read flag, which the provider may keep per device; anything else is refused and sent back.</summary>
     private async Task<ClientOutcome> ChangeVirtualAsync(string itemId, WbxmlElement? applicationData, CollectionContext context, CancellationToken cancellationToken)
     {
-        var update = applicationData is null ? new MessageUpdate() : EmailChangeReader.Read(applicationData);
+        MessageUpdate update;
+        try
+        {
+            update = applicationData is null ? new MessageUpdate() : EmailChangeReader.Read(applicationData);
+        }
+        catch (Conversion.ConversionException)
+        {
+            return new ClientOutcome(SyncStatus.ConversionError);
+        }
+
         if (update.FollowUp is not null || update.Keywords is not null)
         {
             return ClientOutcome.Refused;
