@@ -16,11 +16,21 @@ internal sealed record DeviceSyncSettings(IReadOnlyDictionary<string, ResolvedSe
 {
     public bool DefaultMailFoldersOnly => Text(DeviceSettingCatalog.MailFolders) == "default";
 
-    public GroupwareFolderMode GroupwareFolders => Text(DeviceSettingCatalog.GroupwareFolders) switch
+    public GroupwareFolderMode GroupwareFolders => GroupwareModeOf(Text(DeviceSettingCatalog.GroupwareFolders));
+
+    public static GroupwareFolderMode GroupwareModeOf(string value) => value switch
     {
         "default" => GroupwareFolderMode.Default,
         "all-as-mail" => GroupwareFolderMode.AllAsMail,
         _ => GroupwareFolderMode.All,
+    };
+
+    /// <summary>The setting's value for a mode, as <see cref="DeviceSettingCatalog.GroupwareFolders"/> spells it.</summary>
+    public static string NameOf(GroupwareFolderMode mode) => mode switch
+    {
+        GroupwareFolderMode.Default => "default",
+        GroupwareFolderMode.AllAsMail => "all-as-mail",
+        _ => "all",
     };
 
     public bool ArchiveFolders => Flag(DeviceSettingCatalog.ArchiveFolders);

@@ -54,6 +54,18 @@ public interface IVirtualFolderProvider
     /// <returns>A readable stream the caller disposes.</returns>
     /// <exception cref="Errors.ItemNotFoundException">The message does not exist.</exception>
     Task<Stream> OpenMessageAsync(VirtualFolderContext context, string folderId, string messageId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Marks a message read or unread for one device: the only change a device may make to these read-only
+    /// folders. The provider may keep the flag per device, or ignore it.
+    /// </summary>
+    /// <param name="context">The account and device.</param>
+    /// <param name="folderId">The folder.</param>
+    /// <param name="messageId">The message.</param>
+    /// <param name="read">Whether the device has read it.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns><see langword="false"/> when the message does not exist.</returns>
+    Task<bool> SetReadAsync(VirtualFolderContext context, string folderId, string messageId, bool read, CancellationToken cancellationToken);
 }
 
 /// <summary>A read-only mail folder of a provider.</summary>

@@ -24,7 +24,9 @@ internal sealed class EmailSyncClass(IEnumerable<IMailStore> mailStores, IEnumer
         _ => new MailSource(Mail, context.AccountId, context.Folder.Store.FolderId),
     };
 
-    public bool InFilter(SourceItem item, CollectionContext context) => context.WithinWindow(item.Date);
+    // A virtual folder provider is given the FilterType window and applies it itself (its own rule for tasks).
+    public bool InFilter(SourceItem item, CollectionContext context) =>
+        context.Folder.Store.Source == FolderSource.Virtual || context.WithinWindow(item.Date);
 
     public async Task<Action<WbxmlWriter>> PrepareFullAsync(SourceItem item, CollectionContext context, CancellationToken cancellationToken)
     {
@@ -36,6 +38,12 @@ internal sealed class EmailSyncClass(IEnumerable<IMailStore> mailStores, IEnumer
 
     public Task<Action<WbxmlWriter>> PrepareChangeAsync(SourceItem item, CollectionContext context, CancellationToken cancellationToken)
     {
+        // A virtual message is computed from an item that can change (a note edited on the server): send it whole.
+        if (context.Folder.Store.Source == FolderSource.Virtual)
+        {
+            return PrepareFullAsync(item, context, cancellationToken);
+        }
+
         var message = (MailMessage)item.Item;
         return Task.FromResult<Action<WbxmlWriter>>(writer => EmailReader.WriteFlagsChange(writer, message, context.Request.Version));
     }
@@ -58,6 +66,11 @@ internal sealed class EmailSyncClass(IEnumerable<IMailStore> mailStores, IEnumer
 
     public async Task<ClientOutcome> ChangeAsync(string itemId, WbxmlElement? applicationData, CollectionContext context, CancellationToken cancellationToken)
     {
+        if (context.Folder.Store.Source == FolderSource.Virtual)
+        {
+            return await ChangeVirtualAsync(itemId, applicationData, context, cancellationToken);
+        }
+
         if (context.Folder.ReadOnly)
         {
             return ClientOutcome.Refused;
@@ -104,6 +117,36 @@ internal sealed class EmailSyncClass(IEnumerable<IMailStore> mailStores, IEnumer
         {
             return ClientOutcome.NotFound;
         }
+    }
+
+    /// <summary>A virtual folder is read-only but for the Read flag, which the provider may keep per device; anything else is refused and sent back.</summary>
+    private async Task<ClientOutcome> ChangeVirtualAsync(string itemId, WbxmlElement? applicationData, CollectionContext context, CancellationToken cancellationToken)
+    {
+        MessageUpdate update;
+        try
+        {
+            update = applicationData is null ? new MessageUpdate() : EmailChangeReader.Read(applicationData);
+        }
+        catch (Conversion.ConversionException)
+        {
+            return new ClientOutcome(SyncStatus.ConversionError);
+        }
+
+        if (update.FollowUp is not null || update.Keywords is not null)
+        {
+            return ClientOutcome.Refused;
+        }
+
+        var changesRead = (update.AddFlags | update.RemoveFlags).HasFlag(MessageFlags.Seen);
+        if (!changesRead)
+        {
+            return ClientOutcome.Done(itemId);
+        }
+
+        var folderId = context.Folder.Store.FolderId;
+        return await ProviderOf(folderId).SetReadAsync(context.Request.VirtualContext, folderId, itemId, update.AddFlags.HasFlag(MessageFlags.Seen), cancellationToken)
+            ? ClientOutcome.Done(itemId)
+            : ClientOutcome.NotFound;
     }
 
     private async Task<string?> TrashOfAsync(string accountId, CancellationToken cancellationToken) =>

@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using Passerelle.GroupwareAsMail.Tests.Infrastructure;
+using Passerelle.Sdk.Groupware;
+using Passerelle.Testing;
+using static Passerelle.GroupwareAsMail.Tests.Infrastructure.GroupwarePhone;
+
+namespace Passerelle.GroupwareAsMail.Tests.Http;
+
+/// <summary>A change to a groupware item on the server shows in the mail view at the next sync, and wakes a waiting Ping.</summary>
+public sealed class ServerChangesTests
+{
+    [Fact]
+    public async Task TaskAddedOnTheServer_WakesThePingWithinTwoSeconds_ArrivesAsAdd_AndDeletingItRemovesIt()
+    {
+        await using var server = await DemoHost.StartAsync();
+        await DemoHost.CliAsync(server, "gwmail", "on", "--user", DemoHost.Alice);
+        using var phone = await DemoHost.PhoneAsync(server, "OLDPHONE1", "12.1");
+        var tasks = Subfolder(phone, "Tasks");
+        await phone.SyncAllAsync(tasks, PlainBody);
+        var folder = await DemoHost.DefaultFolderAsync(server, GroupwareKind.Tasks);
+
+        var ping = phone.Client.SendAsync("Ping", $"""<Ping xmlns="Ping:"><HeartbeatInterval>120</HeartbeatInterval><Folders><Folder><Id>{tasks}</Id><Class>Email</Class></Folder></Folders></Ping>""");
+        var added = await DemoHost.Store(server).CreateItemAsync(DemoHost.Alice, folder.Id, new TaskItem { Subject = "Call the plumber", Importance = Importance.Low }, CancellationToken.None);
+        var clock = Stopwatch.StartNew();
+        var woken = await ping.WaitAsync(TimeSpan.FromSeconds(10));
+        clock.Stop();
+        var add = await phone.SyncAsync(tasks, options: PlainBody);
+        await DemoHost.Store(server).DeleteItemAsync(DemoHost.Alice, folder.Id, added.Id, CancellationToken.None);
+        var delete = await phone.SyncAsync(tasks, options: PlainBody);
+
+        Assert.Equal("2", woken.Value("Status"));
+        Assert.Equal(tasks, woken.Value("Folder"));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"the Ping took {clock.Elapsed}");
+        var item = Assert.Single(EasPhone.Commands(add, "Add"));
+        Assert.Equal("Call the plumber", EasPhone.Child(item, "Subject"));
+        Assert.Equal("0", EasPhone.Child(item, "Importance"));
+        Assert.Equal(EasPhone.Child(item, "ServerId"), EasPhone.Child(Assert.Single(EasPhone.Commands(delete, "Delete")), "ServerId"));
+    }
+
+    [Fact]
+    public async Task NoteEditedOnTheServer_ArrivesAsAChange_WithItsNewTitle()
+    {
+        await using var server = await DemoHost.StartAsync();
+        await DemoHost.CliAsync(server, "gwmail", "on", "--user", DemoHost.Alice);
+        using var phone = await DemoHost.PhoneAsync(server, "OLDPHONE1", "12.1");
+        var notes = Subfolder(phone, "Notes");
+        var serverId = EasPhone.Child(Assert.Single(await phone.SyncAllAsync(notes, PlainBody)), "ServerId");
+        var note = (Note)await DemoHost.OnlyItemAsync(server, GroupwareKind.Notes);
+
+        await DemoHost.Store(server).UpdateItemAsync(DemoHost.Alice, note.FolderId, note with { Subject = "Wi-Fi (new password)" }, CancellationToken.None);
+        var answer = await phone.SyncAsync(notes, options: PlainBody);
+
+        var change = Assert.Single(EasPhone.Commands(answer, "Change"));
+        Assert.Equal(serverId, EasPhone.Child(change, "ServerId"));
+        Assert.Equal("Wi-Fi (new password)", EasPhone.Child(change, "Subject"));
+    }
+
+    [Fact]
+    public async Task NotesFolderCreatedOnTheServer_AppearsAtTheNextFolderSync()
+    {
+        await using var server = await DemoHost.StartAsync();
+        await DemoHost.CliAsync(server, "gwmail", "on", "--user", DemoHost.Alice);
+        using var phone = await DemoHost.PhoneAsync(server, "OLDPHONE1", "12.1");
+
+        await DemoHost.Store(server).CreateFolderAsync(DemoHost.Alice, GroupwareKind.Notes, null, "Recipes", CancellationToken.None);
+        await phone.FolderSyncAsync();
+
+        Assert.Equal(["Files", "Notes", "Recipes", "Tasks"], Subfolders(phone));
+    }
+}
