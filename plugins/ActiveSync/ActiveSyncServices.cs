@@ -58,6 +58,9 @@ internal static class ActiveSyncServices
         services.AddSingleton<Push.ChangeWatcher>();
         services.AddSingleton<Push.PingRegistry>();
         services.AddSingleton<Push.FolderStateProbe>();
+        services.AddSingleton<Commands.OutOfOffice.OofSettingsPart>();
+        services.AddSingleton<Commands.Lookup.MailboxSearch>();
+        services.AddSingleton<Commands.Lookup.GalSearch>();
 
         services.Scan(scan => scan.FromAssemblyOf<ActiveSyncPlugin>()
             .AddClasses(classes => classes.AssignableTo<ICommandHandler>(), publicOnly: false)
