@@ -124,7 +124,7 @@ public sealed class MailboxSearchTests
 
     [Theory]
     [InlineData("<airsync:CollectionId>{inbox}</airsync:CollectionId>", "<Range>0-9</Range>", "2")] // no FreeText
-    [InlineData("<FreeText>x</FreeText><airsync:CollectionId>nope</airsync:CollectionId>", "<Range>0-9</Range>", "2")]
+    [InlineData("<FreeText>x</FreeText><airsync:CollectionId>nope</airsync:CollectionId>", "<Range>0-9</Range>", "11")]
     [InlineData("<FreeText>x</FreeText>", "<Range>9-1</Range>", "2")]
     [InlineData("<FreeText>x</FreeText>", "<Range>a-b</Range>", "2")]
     [InlineData("<FreeText>x</FreeText><GreaterThan><email:DateReceived/><Value>yesterday</Value></GreaterThan>", "<Range>0-9</Range>", "2")]

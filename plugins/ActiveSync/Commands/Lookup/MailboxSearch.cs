@@ -23,7 +23,7 @@ internal sealed class MailboxSearch(FolderHierarchyBuilder hierarchy, IEnumerabl
         if (query.CollectionId is { } collectionId)
         {
             var folder = folders.FirstOrDefault(f => f.ServerId == collectionId)
-                ?? throw new SearchRequestException(SearchStatus.InvalidRequest, $"there is no collection {collectionId}");
+                ?? throw new SearchRequestException(SearchStatus.FolderSyncRequired, $"there is no collection {collectionId}");
             if (folder.Class != EasClass.Email || folder.Store.Source != FolderSource.Mail)
             {
                 throw new SearchRequestException(SearchStatus.TooComplex, $"the collection {collectionId} cannot be searched");

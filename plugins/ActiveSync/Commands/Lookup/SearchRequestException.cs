@@ -13,4 +13,7 @@ internal static class SearchStatus
     public const int InvalidRequest = 2;
     public const int ServerError = 3;
     public const int TooComplex = 8;
+
+    /// <summary>The collection is not known: the device's hierarchy is stale.</summary>
+    public const int FolderSyncRequired = 11;
 }
