@@ -77,6 +77,21 @@ public sealed class FindTests
         Assert.Equal("2", answer.Value("Total"));
     }
 
+    [Fact]
+    public async Task Options_ListsSearchResolveRecipientsAndFind()
+    {
+        await using var server = await ActiveSyncHost.StartAsync();
+        using var client = new EasClient(server, ActiveSyncHost.Bob, ActiveSyncHost.Password, "FIND4");
+
+        using var response = await client.OptionsAsync();
+
+        var commands = response.Headers.GetValues("MS-ASProtocolCommands").Single().Split(',');
+        Assert.Contains("Search", commands);
+        Assert.Contains("ResolveRecipients", commands);
+        Assert.Contains("Find", commands);
+        Assert.Contains("Settings", commands);
+    }
+
     private static Task<EasAnswer> FindMailboxAsync(EasPhone phone, string query, string options) =>
         phone.Client.SendAsync("Find", $"""
             <Find xmlns="Find:" xmlns:airsync="AirSync:">

@@ -158,6 +158,21 @@ public sealed class OofTests
         Assert.Empty(await alice.SyncAllAsync(aliceInbox));
     }
 
+    [Fact]
+    public async Task Oof_StoreWithoutOutOfOfficeSettings_IsDeniedByPolicy_AndTheOtherPartsStillAnswer()
+    {
+        await using var server = await FixtureStoreHost.StartAsync();
+        using var client = new EasClient(server, ActiveSyncHost.Bob, ActiveSyncHost.Password, "OOF7");
+        await client.ProvisionAsync();
+
+        var answer = await client.SendAsync("Settings", """
+            <Settings xmlns="Settings:"><Oof><Get><BodyType>Text</BodyType></Get></Oof><UserInformation><Get/></UserInformation></Settings>
+            """);
+
+        Assert.Equal(["1", "7", "1"], answer.All("Status").Select(s => s.Value).ToList());
+        Assert.Equal(ActiveSyncHost.Bob, answer.Value("PrimarySmtpAddress"));
+    }
+
     private static Task<EasAnswer> SetAsync(EasPhone phone, string content) =>
         phone.Client.SendAsync("Settings", $"""<Settings xmlns="Settings:"><Oof><Set>{content}</Set></Oof></Settings>""");
 
