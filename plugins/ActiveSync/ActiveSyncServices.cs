@@ -61,6 +61,10 @@ internal static class ActiveSyncServices
         services.AddSingleton<Push.ChangeWatcher>();
         services.AddSingleton<Push.PingRegistry>();
         services.AddSingleton<Push.FolderStateProbe>();
+        services.AddSingleton<Commands.OutOfOffice.OofSettingsPart>();
+        services.AddSingleton<Commands.Lookup.MailboxSearch>();
+        services.AddSingleton<Commands.Lookup.GalSearch>();
+        services.AddSingleton<Commands.Recipients.FreeBusy>();
 
         services.Scan(scan => scan.FromAssemblyOf<ActiveSyncPlugin>()
             .AddClasses(classes => classes.AssignableTo<ICommandHandler>(), publicOnly: false)

@@ -13,6 +13,7 @@ using Passerelle.Store.Sqlite.Cli;
 using Passerelle.Store.Sqlite.Demo;
 using Passerelle.Store.Sqlite.Groupware;
 using Passerelle.Store.Sqlite.Mail;
+using Passerelle.Store.Sqlite.OutOfOffice;
 using Passerelle.Store.Sqlite.State;
 using Passerelle.Store.Sqlite.Submission;
 
@@ -55,6 +56,7 @@ internal sealed class StoreSqlitePlugin : IPlugin, ICliContributor
             services.AddSingleton<IMailStore>(provider => provider.GetRequiredService<SqliteMailStore>());
             services.AddSingleton<MailImporter>();
             services.AddSingleton<IMailSubmission, SqliteMailSubmission>();
+            services.AddSingleton<IOutOfOfficeStore, SqliteOutOfOfficeStore>();
             services.AddSingleton<IDemoSeeder, DemoSeeder>();
         }
 

@@ -1,3 +1,4 @@
+using Passerelle.ActiveSync.Commands.OutOfOffice;
 using Passerelle.ActiveSync.Devices;
 using Passerelle.ActiveSync.Http;
 using Passerelle.ActiveSync.Wbxml;
@@ -5,11 +6,11 @@ using Passerelle.ActiveSync.Wbxml;
 namespace Passerelle.ActiveSync.Commands;
 
 /// <summary>
-/// Settings (MS-ASCMD 2.2.1.18): DeviceInformation set (recorded on the device, as from Provision),
+/// Settings (MS-ASCMD 2.2.1.18): Oof get and set (<see cref="OofSettingsPart"/>), DeviceInformation set (recorded on the device, as from Provision),
 /// UserInformation get (every SMTP address; the 14.1+ Accounts form) and RightsManagementInformation get.
 /// Each part answers with its own Status.
 /// </summary>
-internal sealed class SettingsHandler(DeviceRepository devices) : ICommandHandler
+internal sealed class SettingsHandler(DeviceRepository devices, OofSettingsPart oof) : ICommandHandler
 {
     public string Command => "Settings";
 
@@ -37,6 +38,10 @@ internal sealed class SettingsHandler(DeviceRepository devices) : ICommandHandle
                 }
 
                 parts.Add(writer => Status(writer, Settings.DeviceInformation, SettingsStatus.Success));
+            }
+            else if (part.Tag == Settings.Oof)
+            {
+                parts.Add(await oof.HandleAsync(context, part, cancellationToken));
             }
             else if (part.Tag == Settings.UserInformation)
             {

@@ -7,6 +7,7 @@ using Passerelle.Sdk.Mail;
 using Passerelle.Store.Sqlite.Accounts;
 using Passerelle.Store.Sqlite.Blobs;
 using Passerelle.Store.Sqlite.Mail;
+using Passerelle.Store.Sqlite.OutOfOffice;
 using Passerelle.Store.Sqlite.State;
 
 namespace Passerelle.Store.Sqlite.Submission;
@@ -39,14 +40,46 @@ internal sealed class SqliteMailSubmission(StoreDatabase database, StoreSqliteOp
 
         using var delivered = await StageDeliveredCopyAsync(submitted, message, sender.Address, cancellationToken);
         var index = await MessageIndex.ReadAsync(delivered.Path, cancellationToken);
-        var result = await database.WriteAsync(write => DeliverAsync(write, recipients, delivered, index), cancellationToken);
+        var direct = new SortedSet<string>(StringComparer.Ordinal);
+        var result = await database.WriteAsync(write => DeliverAsync(write, recipients, delivered, index, direct), cancellationToken);
         logger.LogInformation(
             "Message from {Sender} delivered to {Accepted} local recipient(s), {Rejected} refused",
             sender.Address, result.Accepted.Count, result.Rejected.Count);
+        await SendAutoRepliesAsync(message, sender.Address, direct, cancellationToken);
         return result;
     }
 
-    private static async Task<SubmissionResult> DeliverAsync(StoreWrite write, IReadOnlyList<string> recipients, StagedBlob delivered, MessageIndex index)
+    /// <summary>
+    /// Out-of-office replies from the accounts the message was addressed to by name (not through a group: a list,
+    /// RFC 3834 2), each to the sender's Inbox. A reply that fails is logged; the delivery stands.
+    /// </summary>
+    private async Task SendAutoRepliesAsync(MimeMessage message, string sender, IReadOnlyCollection<string> direct, CancellationToken cancellationToken)
+    {
+        if (direct.Count == 0)
+        {
+            return;
+        }
+
+        var replies = await database.WriteAsync(write => OutOfOfficeResponder.ChooseAsync(write, message, sender, direct), cancellationToken);
+        foreach (var reply in replies)
+        {
+            try
+            {
+                using var mime = new MemoryStream();
+                await reply.WriteToAsync(mime, cancellationToken);
+                mime.Position = 0;
+                using var staged = await database.Blobs.StageAsync(mime, maxSize: null, cancellationToken);
+                var index = await MessageIndex.ReadAsync(staged.Path, cancellationToken);
+                await database.WriteAsync(write => DeliverAsync(write, [sender], staged, index, new HashSet<string>()), cancellationToken);
+            }
+            catch (Exception exception) when (exception is IOException or InvalidItemException or Microsoft.Data.Sqlite.SqliteException)
+            {
+                logger.LogWarning(exception, "The out-of-office reply from {Account} to {Sender} was not delivered", reply.From, sender);
+            }
+        }
+    }
+
+    private static async Task<SubmissionResult> DeliverAsync(StoreWrite write, IReadOnlyList<string> recipients, StagedBlob delivered, MessageIndex index, ISet<string> direct)
     {
         var accepted = new List<string>();
         var rejected = new List<RejectedRecipient>();
@@ -68,6 +101,10 @@ internal sealed class SqliteMailSubmission(StoreDatabase database, StoreSqliteOp
                 reader => reader.GetString(0),
                 ("$address", address));
             var isGroup = await write.ScalarAsync<long>("SELECT count(*) FROM groups WHERE address = $address", ("$address", address)) > 0;
+            direct.UnionWith(await write.QueryAsync(
+                "SELECT id FROM accounts WHERE id = $address UNION SELECT account_id FROM aliases WHERE address = $address",
+                reader => reader.GetString(0),
+                ("$address", address)));
             if (accounts.Count > 0 || isGroup)
             {
                 mailboxes.UnionWith(accounts);
