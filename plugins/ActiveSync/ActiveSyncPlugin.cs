@@ -28,5 +28,6 @@ internal sealed class ActiveSyncPlugin : IPlugin, ICliContributor
         RuleCommand.Create(context),
         PolicyCommand.Create(context),
         UserAdminCommand.Create(context),
+        CheckCommand.Create(context),
     ];
 }

@@ -12,6 +12,7 @@ internal static class AutodiscoverServices
         services.AddSingleton<ServedDomains>();
         services.AddSingleton<AutodiscoverResponder>();
         services.AddSingleton<AutodiscoverRedirectTarget>();
+        services.AddSingleton<Passerelle.Sdk.Discovery.IEndpointDiscovery, Passerelle.Autodiscover.Discovery.EndpointDiscovery>();
         return services;
     }
 }

@@ -117,7 +117,10 @@ public sealed class PasserelleServer : IAsyncDisposable
     }
 
     /// <summary>Runs the built <c>passerelle</c> executable as a separate process.</summary>
-    public static async Task<CliResult> RunProcessAsync(string dataDirectory, params string[] args)
+    public static Task<CliResult> RunProcessAsync(string dataDirectory, params string[] args) => RunProcessAsync(dataDirectory, null, args);
+
+    /// <summary>Runs the CLI as a separate process with a first line of standard input (a password for <c>--password-stdin</c>).</summary>
+    public static async Task<CliResult> RunProcessAsync(string dataDirectory, string? standardInput, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         start.ArgumentList.Add(TestPaths.HostAssembly);
@@ -129,6 +132,11 @@ public sealed class PasserelleServer : IAsyncDisposable
         }
 
         using var process = Process.Start(start)!;
+        if (standardInput is not null)
+        {
+            await process.StandardInput.WriteLineAsync(standardInput);
+        }
+
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
