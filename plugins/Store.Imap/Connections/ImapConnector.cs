@@ -34,10 +34,7 @@ internal sealed class ImapConnector(ImapOptions options, TimeProvider time, ILog
         _health.Succeeded();
         try
         {
-            // A password only: never offer an OAuth token mechanism the user did not give us.
-            client.AuthenticationMechanisms.Remove("XOAUTH2");
-            client.AuthenticationMechanisms.Remove("OAUTHBEARER");
-            await client.AuthenticateAsync(login, password, cancellationToken);
+            await LoginAsync(client, login, password, cancellationToken);
             if (client.Capabilities.HasFlag(ImapCapabilities.QuickResync))
             {
                 // RFC 7162 3.2.3: VANISHED responses instead of EXPUNGE, and CHANGEDSINCE ... VANISHED fetches.
@@ -57,6 +54,23 @@ internal sealed class ImapConnector(ImapOptions options, TimeProvider time, ILog
             cancellationToken.ThrowIfCancellationRequested();
             throw new StoreUnavailableException($"The IMAP server failed during login: {exception.Message}", exception);
         }
+    }
+
+    /// <summary>
+    /// One login attempt, never more: MailKit's password login tries each SASL mechanism the server offers
+    /// and then LOGIN, three failures for one wrong password, which grows Dovecot's auth penalty on
+    /// Passerelle's address for every user. PLAIN (RFC 4616) is the one every server with passwords offers.
+    /// </summary>
+    private static async Task LoginAsync(ImapClient client, string login, string password, CancellationToken cancellationToken)
+    {
+        if (client.AuthenticationMechanisms.Contains("PLAIN"))
+        {
+            await client.AuthenticateAsync(new SaslMechanismPlain(login, password), cancellationToken);
+            return;
+        }
+
+        client.AuthenticationMechanisms.Clear();
+        await client.AuthenticateAsync(login, password, cancellationToken);
     }
 
     /// <summary>Logs out politely, within a short time, and disposes.</summary>
