@@ -13,6 +13,9 @@ internal sealed record DovecotFeatures
 
     public bool Idle { get; init; } = true;
 
+    /// <summary>Whether Drafts, Sent, Trash and Junk exist with RFC 6154 attributes (created and subscribed automatically).</summary>
+    public bool SpecialUse { get; init; } = true;
+
     /// <summary>Where the push_notification OX driver posts new-mail events, or <see langword="null"/>.</summary>
     public string? PushUrl { get; init; }
 }
@@ -223,22 +226,7 @@ internal sealed class Dovecot : IAsyncDisposable
             namespace inbox {
               inbox = yes
               separator = /
-              mailbox Drafts {
-                special_use = \Drafts
-                auto = subscribe
-              }
-              mailbox Sent {
-                special_use = \Sent
-                auto = subscribe
-              }
-              mailbox Trash {
-                special_use = \Trash
-                auto = subscribe
-              }
-              mailbox Junk {
-                special_use = \Junk
-                auto = subscribe
-              }
+            {{(_features.SpecialUse ? SpecialUseMailboxes : "")}}
             }
             service imap-login {
               inet_listener imap {
@@ -262,6 +250,25 @@ internal sealed class Dovecot : IAsyncDisposable
             {{push}}}
             """;
     }
+
+    private const string SpecialUseMailboxes = """
+          mailbox Drafts {
+            special_use = \Drafts
+            auto = subscribe
+          }
+          mailbox Sent {
+            special_use = \Sent
+            auto = subscribe
+          }
+          mailbox Trash {
+            special_use = \Trash
+            auto = subscribe
+          }
+          mailbox Junk {
+            special_use = \Junk
+            auto = subscribe
+          }
+        """;
 
     private async Task WriteUsersAsync()
     {
