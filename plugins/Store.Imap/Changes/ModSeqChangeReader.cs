@@ -19,7 +19,7 @@ internal static class ModSeqChangeReader
     public static ChangeState Current(uint uidValidity, ulong highestModSeq) =>
         ChangeToken.Make(ChangeToken.ModSeq, uidValidity, highestModSeq, 0, highestModSeq, 0, 0);
 
-    /// <param name="folder">The folder, selected fresh (<see cref="FolderAccessExtensions.OpenFreshAsync"/>).</param>
+    /// <param name="folder">The folder, selected fresh (<see cref="FolderAccessExtensions.OpenFolderAsync"/>).</param>
     public static async Task<FolderChanges<MailMessage>> ReadAsync(ImapFolder folder, ChangeToken? since, int max, CancellationToken cancellationToken)
     {
         var (uidValidity, highest) = (folder.UidValidity, folder.HighestModSeq);
@@ -99,13 +99,9 @@ internal static class ModSeqChangeReader
     private static async Task<(IReadOnlyList<IMessageSummary> Changed, List<uint> Vanished)> FetchSinceAsync(ImapFolder folder, ulong modSeq, CancellationToken cancellationToken)
     {
         var vanished = new List<uint>();
-        void OnVanished(object? sender, MessagesVanishedEventArgs e)
-        {
-            if (e.Earlier)
-            {
-                vanished.AddRange(e.UniqueIds.Select(id => id.Id));
-            }
-        }
+        // Dovecot sends expunges this session was not yet told of as a plain VANISHED during the fetch, and
+        // only the others as VANISHED (EARLIER): both count.
+        void OnVanished(object? sender, MessagesVanishedEventArgs e) => vanished.AddRange(e.UniqueIds.Select(id => id.Id));
 
         folder.MessagesVanished += OnVanished;
         try

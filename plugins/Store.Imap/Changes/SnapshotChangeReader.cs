@@ -164,7 +164,7 @@ internal sealed class SnapshotChangeReader(ImapStateDatabase database, ImapOptio
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = Command(connection, $"""
             SELECT uid, version, removed_at IS NOT NULL FROM snapshot_messages
-            WHERE account = $account AND folder = $folder AND (version > $version OR (version = $version AND uid > $uid))
+            WHERE account = $account AND folder = $folder AND (version > $version OR ($uid > 0 AND version = $version AND uid > $uid))
             {(aliveOnly ? "AND removed_at IS NULL" : "")}
             ORDER BY version, uid LIMIT $limit
             """, accountId, folderId);
@@ -182,7 +182,8 @@ internal sealed class SnapshotChangeReader(ImapStateDatabase database, ImapOptio
     }
 
     private static string FlagsKey(IMessageSummary summary) =>
-        $"{(int)(summary.Flags ?? MailKit.MessageFlags.None)}|{string.Join(' ', (summary.Keywords ?? new HashSet<string>()).Order(StringComparer.Ordinal))}";
+        // \Recent is per session (RFC 3501 2.3.2): it is not a change.
+        $"{(int)((summary.Flags ?? MailKit.MessageFlags.None) & ~MailKit.MessageFlags.Recent)}|{string.Join(' ', (summary.Keywords ?? new HashSet<string>()).Order(StringComparer.Ordinal))}";
 
     private static async Task<(uint UidValidity, ulong Version, ulong Floor)> ReadFolderAsync(SqliteConnection connection, string accountId, string folderId, CancellationToken cancellationToken)
     {

@@ -66,7 +66,8 @@ internal sealed class ImapSessionPool : IAsyncDisposable
         }
         catch (Exception exception) when (ImapErrors.Translate(exception, what) is { } translated)
         {
-            reusable = !ImapErrors.BreaksConnection(exception);
+            // A refused command may leave the session in a state of its own (a mailbox gone under it): start afresh.
+            reusable = !ImapErrors.BreaksConnection(exception) && exception is not ImapCommandException;
             if (exception is OperationCanceledException && cancellationToken.IsCancellationRequested)
             {
                 throw;

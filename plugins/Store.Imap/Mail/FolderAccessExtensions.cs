@@ -6,31 +6,20 @@ namespace Passerelle.Store.Imap.Mail;
 /// <summary>Selecting a folder on a pooled session, which may have it (or another) selected already.</summary>
 internal static class FolderAccessExtensions
 {
+    /// <summary>
+    /// Selects the folder afresh, even when this pooled session has it selected already: a selection kept
+    /// from an earlier request may be of a mailbox another client deleted and made again since (Dovecot then
+    /// fails every command on it), and only SELECT tells the current UIDVALIDITY and HIGHESTMODSEQ.
+    /// </summary>
     public static async Task<ImapFolder> OpenFolderAsync(this ImapClient client, string folderId, CancellationToken cancellationToken)
     {
         var folder = (ImapFolder)await client.GetFolderAsync(folderId, cancellationToken);
-        if (!folder.IsOpen || folder.Access != FolderAccess.ReadWrite)
+        if (folder.IsOpen)
         {
-            await folder.OpenAsync(FolderAccess.ReadWrite, cancellationToken);
+            await folder.CloseAsync(expunge: false, cancellationToken);
         }
 
-        return folder;
-    }
-
-    /// <summary>Selects the folder, or refreshes UIDVALIDITY and HIGHESTMODSEQ when it is selected already (SELECT tells them, later commands need not).</summary>
-    public static async Task<ImapFolder> OpenFreshAsync(this ImapClient client, string folderId, CancellationToken cancellationToken)
-    {
-        var folder = (ImapFolder)await client.GetFolderAsync(folderId, cancellationToken);
-        if (folder.IsOpen && folder.Access == FolderAccess.ReadWrite)
-        {
-            var items = StatusItems.UidValidity | StatusItems.UidNext | StatusItems.Count;
-            await folder.StatusAsync(HasModSeq(client) ? items | StatusItems.HighestModSeq : items, cancellationToken);
-        }
-        else
-        {
-            await folder.OpenAsync(FolderAccess.ReadWrite, cancellationToken);
-        }
-
+        await folder.OpenAsync(FolderAccess.ReadWrite, cancellationToken);
         return folder;
     }
 

@@ -24,7 +24,7 @@ internal sealed partial class ImapMailStore
                 return ModSeqChangeReader.Current(folder.UidValidity, folder.HighestModSeq);
             }
 
-            return await snapshots.CurrentAsync(accountId, await client.OpenFreshAsync(folderId, cancellationToken), cancellationToken);
+            return await snapshots.CurrentAsync(accountId, await client.OpenFolderAsync(folderId, cancellationToken), cancellationToken);
         }, cancellationToken);
 
     public Task<FolderChanges<MailMessage>> GetChangesAsync(string accountId, string folderId, ChangeState? since, int maxChanges, CancellationToken cancellationToken)
@@ -34,7 +34,7 @@ internal sealed partial class ImapMailStore
         var max = Math.Max(1, maxChanges);
         return pool.RunAsync(accountId, $"reading the changes of '{folderId}'", async client =>
         {
-            var folder = await client.OpenFreshAsync(folderId, cancellationToken);
+            var folder = await client.OpenFolderAsync(folderId, cancellationToken);
             return client.HasModSeq()
                 ? await ModSeqChangeReader.ReadAsync(folder, token, max, cancellationToken)
                 : await snapshots.ReadAsync(accountId, folder, token, max, cancellationToken);
