@@ -1,9 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace Passerelle.Sdk.Groupware;
 
 /// <summary>A calendar event, possibly recurring.</summary>
 public sealed record CalendarEvent : GroupwareItem
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override GroupwareKind Kind => GroupwareKind.Calendar;
 
     /// <summary>The title.</summary>

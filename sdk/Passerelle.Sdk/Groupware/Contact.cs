@@ -1,9 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace Passerelle.Sdk.Groupware;
 
 /// <summary>A contact of an address book.</summary>
 public sealed record Contact : GroupwareItem
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override GroupwareKind Kind => GroupwareKind.Contacts;
 
     /// <summary>How the contact is filed and shown ("Last, First").</summary>

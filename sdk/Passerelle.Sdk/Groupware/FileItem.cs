@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Passerelle.Sdk.Groupware;
 
 /// <summary>
@@ -7,6 +9,7 @@ namespace Passerelle.Sdk.Groupware;
 public sealed record FileItem : GroupwareItem
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override GroupwareKind Kind => GroupwareKind.Files;
 
     /// <summary>The file name.</summary>

@@ -1,9 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace Passerelle.Sdk.Groupware;
 
 /// <summary>A note: a title, a text, and possibly attached files.</summary>
 public sealed record Note : GroupwareItem
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override GroupwareKind Kind => GroupwareKind.Notes;
 
     /// <summary>The title.</summary>

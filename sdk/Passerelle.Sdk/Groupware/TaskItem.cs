@@ -1,9 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace Passerelle.Sdk.Groupware;
 
 /// <summary>A task.</summary>
 public sealed record TaskItem : GroupwareItem
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override GroupwareKind Kind => GroupwareKind.Tasks;
 
     /// <summary>The title.</summary>
