@@ -67,11 +67,24 @@ internal static class ModSeqChangeReader
             var pending = vanished.Where(id => id > removedUpTo).Distinct().Order().ToList();
             removed = pending.Take(max).ToList();
             removalsLeft = removed.Count < pending.Count;
-            (removedSince, removedUpTo, pagingStart) = removalsLeft
-                ? (removedSince, removed[^1], removedUpTo > 0 ? pagingStart : highest)
-                // A finished paging goes back to where it began: what was expunged meanwhile below the cursor
-                // is read again (a removal may then be told twice, never missed).
-                : (removedUpTo > 0 ? pagingStart : highest, 0u, 0ul);
+            if (removalsLeft)
+            {
+                (removedUpTo, pagingStart) = (removed[^1], removedUpTo > 0 ? pagingStart : highest);
+            }
+            else if (removedUpTo > 0)
+            {
+                // The end of a paged list of expunges: those made since the paging began below its cursor were
+                // not in it. They are told now when they fit; otherwise the list is read again from where the
+                // paging began (a removal may then be told twice, never missed).
+                var missed = (await FetchSinceAsync(folder, pagingStart, cancellationToken)).Vanished.Where(id => id <= removedUpTo).Distinct().ToList();
+                var fits = removed.Count + missed.Count <= max;
+                removed.AddRange(fits ? missed : []);
+                (removedSince, removedUpTo, pagingStart, removalsLeft) = (fits ? highest : pagingStart, 0u, 0ul, !fits);
+            }
+            else
+            {
+                removedSince = highest;
+            }
         }
         else if (removedSince == 0)
         {

@@ -57,7 +57,8 @@ internal sealed partial class ImapMailStore
     private static SearchQuery Criteria(MailSearchQuery query)
     {
         SearchQuery criteria = SearchQuery.All;
-        foreach (var word in query.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        // Words, not a query language: quotes group nothing, operators are text (IMAP SEARCH matches substrings).
+        foreach (var word in query.Text.Replace("\"", " ", StringComparison.Ordinal).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
         {
             criteria = criteria.And(SearchQuery.SubjectContains(word).Or(SearchQuery.BodyContains(word)).Or(SearchQuery.FromContains(word)));
         }
