@@ -216,7 +216,7 @@ internal sealed class Dovecot : IAsyncDisposable
             }
             userdb {
               driver = static
-              args = uid={{uid}} gid={{gid}} home={{_folder}}/mail/%u
+              args = uid={{uid}} gid={{gid}} home={{_folder}}/mail/%u allow_all_users=yes
             }
             mail_location = maildir:{{_folder}}/mail/%u/Maildir
             mail_plugins = $mail_plugins notify push_notification
