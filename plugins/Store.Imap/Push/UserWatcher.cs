@@ -157,8 +157,9 @@ internal sealed class UserWatcher
             {
                 break;
             }
-            catch (Exception exception) when (ImapErrors.Translate(exception, "watching folders") is not null || exception is ImapCommandException)
+            catch (Exception exception) when (exception is not OperationCanceledException || !_stop.IsCancellationRequested)
             {
+                // Whatever went wrong, the watcher comes back after a while: it must outlive any one failure.
                 _logger.LogInformation("Watching the folders of {Account} stopped ({Reason}); again in {Delay}", _accountId, exception.Message, delay);
                 await Task.Delay(delay, _time, _stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxReconnectDelay.Ticks));
