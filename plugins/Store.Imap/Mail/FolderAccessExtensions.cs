@@ -7,9 +7,10 @@ namespace Passerelle.Store.Imap.Mail;
 internal static class FolderAccessExtensions
 {
     /// <summary>
-    /// Selects the folder afresh, even when this pooled session has it selected already: a selection kept
-    /// from an earlier request may be of a mailbox another client deleted and made again since (Dovecot then
-    /// fails every command on it), and only SELECT tells the current UIDVALIDITY and HIGHESTMODSEQ.
+    /// Selects the folder for a change or a change listing, afresh even when this pooled session has it selected
+    /// already: a selection kept from an earlier request may be of a mailbox another client deleted and made
+    /// again since (Dovecot then fails every command on it), and only SELECT tells the current UIDVALIDITY and
+    /// HIGHESTMODSEQ.
     /// </summary>
     public static async Task<ImapFolder> OpenFolderAsync(this ImapClient client, string folderId, CancellationToken cancellationToken)
     {
@@ -20,6 +21,22 @@ internal static class FolderAccessExtensions
         }
 
         await folder.OpenAsync(FolderAccess.ReadWrite, cancellationToken);
+        return folder;
+    }
+
+    /// <summary>
+    /// Selects the folder for reading messages, keeping the session's selection when it is that folder already:
+    /// SELECT costs Dovecot a pass over a large mailbox's index, and reading one message after another is what a
+    /// first sync does. A stale selection makes the read fail once; the session is then dropped.
+    /// </summary>
+    public static async Task<ImapFolder> SelectForReadingAsync(this ImapClient client, string folderId, CancellationToken cancellationToken)
+    {
+        var folder = (ImapFolder)await client.GetFolderAsync(folderId, cancellationToken);
+        if (!folder.IsOpen)
+        {
+            await folder.OpenAsync(FolderAccess.ReadWrite, cancellationToken);
+        }
+
         return folder;
     }
 

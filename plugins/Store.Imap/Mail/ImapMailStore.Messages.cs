@@ -44,7 +44,7 @@ internal sealed partial class ImapMailStore
     public Task<MailMessage?> GetMessageAsync(string accountId, string folderId, string messageId, CancellationToken cancellationToken) =>
         pool.RunAsync(accountId, $"reading message {messageId}", async client =>
         {
-            var folder = await client.OpenFolderAsync(folderId, cancellationToken);
+            var folder = await client.SelectForReadingAsync(folderId, cancellationToken);
             return FolderAccessExtensions.ParseUids([messageId]) is [var uid]
                 ? await MessageFetcher.FetchOneAsync(folder, uid, cancellationToken)
                 : null;
@@ -53,7 +53,7 @@ internal sealed partial class ImapMailStore
     public Task<Stream> OpenMessageAsync(string accountId, string folderId, string messageId, CancellationToken cancellationToken) =>
         pool.RunAsync(accountId, $"reading message {messageId}", async client =>
         {
-            var folder = await client.OpenFolderAsync(folderId, cancellationToken);
+            var folder = await client.SelectForReadingAsync(folderId, cancellationToken);
             var uid = UidOf(folderId, messageId);
             return await MessageDownload.OpenAsync(folder, uid, options.MessageChunkSize, paths.Temporary, cancellationToken);
         }, cancellationToken);

@@ -17,8 +17,9 @@ internal sealed partial class ImapMailStore
             var matches = new List<(string FolderId, UniqueId Uid, DateTimeOffset ReceivedAt)>();
             foreach (var folderId in await FoldersToSearchAsync(client, query, cancellationToken))
             {
-                var folder = await client.OpenFolderAsync(folderId, cancellationToken);
-                var uids = folder.Count == 0 ? [] : await folder.SearchAsync(criteria, cancellationToken);
+                var folder = await client.SelectForReadingAsync(folderId, cancellationToken);
+                // No shortcut on folder.Count: a kept selection counts what the server last reported, not what is there now.
+                var uids = await folder.SearchAsync(criteria, cancellationToken);
                 if (uids.Count == 0)
                 {
                     continue;
@@ -45,7 +46,7 @@ internal sealed partial class ImapMailStore
             var messages = new List<MailMessage>(page.Count);
             foreach (var group in page.GroupBy(match => match.FolderId))
             {
-                var folder = await client.OpenFolderAsync(group.Key, cancellationToken);
+                var folder = await client.SelectForReadingAsync(group.Key, cancellationToken);
                 messages.AddRange(await MessageFetcher.FetchAsync(folder, group.Select(match => match.Uid).ToList(), cancellationToken));
             }
 
