@@ -10,9 +10,11 @@ using Passerelle.Sdk.Plugins;
 using Passerelle.Store.Sqlite.Accounts;
 using Passerelle.Store.Sqlite.Changes;
 using Passerelle.Store.Sqlite.Cli;
+using Passerelle.Store.Sqlite.Demo;
 using Passerelle.Store.Sqlite.Groupware;
 using Passerelle.Store.Sqlite.Mail;
 using Passerelle.Store.Sqlite.State;
+using Passerelle.Store.Sqlite.Submission;
 
 namespace Passerelle.Store.Sqlite;
 
@@ -52,6 +54,8 @@ internal sealed class StoreSqlitePlugin : IPlugin, ICliContributor
             services.AddSingleton<SqliteMailStore>();
             services.AddSingleton<IMailStore>(provider => provider.GetRequiredService<SqliteMailStore>());
             services.AddSingleton<MailImporter>();
+            services.AddSingleton<IMailSubmission, SqliteMailSubmission>();
+            services.AddSingleton<IDemoSeeder, DemoSeeder>();
         }
 
         if (selection.Groupware)

@@ -28,10 +28,28 @@ internal static class RootCommandFactory
         {
             foreach (var command in contributor.CreateCommands(context))
             {
-                root.Subcommands.Add(command);
+                Add(root, command);
             }
         }
 
         return root;
+    }
+
+    /// <summary>
+    /// Two plugins may contribute the same top-level command (a store's <c>user add</c>, another plugin's
+    /// <c>user admin</c>): their subcommands join one command. Of two subcommands with one name, the first stays.
+    /// </summary>
+    private static void Add(RootCommand root, Command command)
+    {
+        if (root.Subcommands.FirstOrDefault(existing => existing.Name == command.Name) is not { } existing)
+        {
+            root.Subcommands.Add(command);
+            return;
+        }
+
+        foreach (var subcommand in command.Subcommands.Where(sub => existing.Subcommands.All(other => other.Name != sub.Name)).ToList())
+        {
+            existing.Subcommands.Add(subcommand);
+        }
     }
 }

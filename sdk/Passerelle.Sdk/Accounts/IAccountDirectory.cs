@@ -46,4 +46,15 @@ public interface IAccountDirectory
     /// <param name="cancellationToken">Cancels the listing.</param>
     /// <returns>The groups.</returns>
     IAsyncEnumerable<Group> ListGroupsAsync(string? domain, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The S/MIME certificates an account publishes, so that others can encrypt mail to it
+    /// (what ResolveRecipients returns with a recipient). A directory that keeps none need not implement it.
+    /// </summary>
+    /// <param name="accountId">The account's identifier.</param>
+    /// <param name="cancellationToken">Cancels the lookup.</param>
+    /// <returns>The certificates (DER), empty when the account has none or does not exist.</returns>
+    /// <exception cref="Errors.StoreUnavailableException">The directory cannot be reached.</exception>
+    Task<IReadOnlyList<byte[]>> GetCertificatesAsync(string accountId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<byte[]>>([]);
 }

@@ -9,7 +9,7 @@ namespace Fixtures.ConfiguredAccounts;
 internal sealed class ConfiguredAccountDirectory(IReadOnlyList<ConfiguredAccount> configured) : IAccountDirectory
 {
     private readonly IReadOnlyList<(Account Account, byte[] PasswordHash)> _accounts = configured
-        .Select(c => (new Account(c.Address.ToLowerInvariant(), c.Address, c.DisplayName ?? c.Address) { Addresses = [c.Address, .. c.Aliases] }, Hash(c.Password)))
+        .Select(c => (new Account(c.Address.ToLowerInvariant(), c.Address, c.DisplayName ?? c.Address) { Addresses = [c.Address, .. c.Aliases], IsAdmin = c.Admin }, Hash(c.Password)))
         .ToList();
 
     public Task<Account?> AuthenticateAsync(string login, string password, CancellationToken cancellationToken)
