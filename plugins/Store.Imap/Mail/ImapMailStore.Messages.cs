@@ -20,6 +20,13 @@ internal sealed partial class ImapMailStore
             if (client.HasModSeq())
             {
                 var folder = await client.GetFolderAsync(folderId, cancellationToken);
+                if (folder.IsOpen)
+                {
+                    // STATUS of the selected mailbox tells the session's view of it, which misses what other
+                    // sessions did since (RFC 3501 6.3.10; Dovecot does so): unselect it first.
+                    await folder.CloseAsync(expunge: false, cancellationToken);
+                }
+
                 await folder.StatusAsync(StatusItems.UidValidity | StatusItems.HighestModSeq, cancellationToken);
                 return ModSeqChangeReader.Current(folder.UidValidity, folder.HighestModSeq);
             }
