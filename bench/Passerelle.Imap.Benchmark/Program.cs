@@ -5,7 +5,8 @@ using MimeKit;
 using Passerelle.Store.Imap.Tests.Infrastructure;
 
 // Initial sync of a large Dovecot folder through the IMAP store: a full GetChangesAsync listing from
-// nothing in pages of 100 (what a phone's first Sync walks through), then every message opened and read.
+// nothing in pages of 100 (what a phone's first Sync walks through), then every message opened and read;
+// then a phone's first Sync of the folder over HTTP, through the whole ActiveSync engine.
 var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
 await using var dovecot = await Dovecot.StartAsync();
 await using var host = await ImapStoreHost.StartAsync(dovecot);
@@ -51,7 +52,15 @@ var opening = clock.Elapsed;
 Report("opening every message (OpenMessageAsync, read to the end)", ids.Count, opening);
 Report("initial sync (listing + opening)", ids.Count, listing + opening);
 Console.WriteLine($"{bytes / 1024.0 / 1024.0:F1} MiB of MIME read");
-return ids.Count == count ? 0 : 1;
+
+// The same folder as a phone sees it: its first Sync over HTTP, windows of 100, plain text bodies.
+using var phone = new Passerelle.Testing.EasPhone(host.Server, account.Id, account.Password, "BENCH1");
+await phone.SetupAsync();
+var inbox = phone.FolderOfType(2);
+clock.Restart();
+var adds = await phone.SyncAllAsync(inbox, "<FilterType>0</FilterType><airsyncbase:BodyPreference><airsyncbase:Type>1</airsyncbase:Type><airsyncbase:TruncationSize>32768</airsyncbase:TruncationSize></airsyncbase:BodyPreference>");
+Report("initial sync of a phone over EAS (Sync windows of 100, bodies as text)", adds.Count, clock.Elapsed);
+return ids.Count == count && adds.Count == count ? 0 : 1;
 
 static void Report(string what, int messages, TimeSpan elapsed) =>
     Console.WriteLine($"{what}: {messages} messages in {elapsed.TotalSeconds:F2} s = {messages / elapsed.TotalSeconds:F0} messages/s");
