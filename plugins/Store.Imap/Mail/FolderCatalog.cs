@@ -62,7 +62,7 @@ internal static class FolderCatalog
         var roles = AssignRoles(listed);
         var ids = listed.Select(folder => folder.FullName).ToHashSet(StringComparer.Ordinal);
         var folders = listed
-            .Select(folder => new MailFolder(folder.FullName, ParentOf(folder, ids), folder.Name, roles.GetValueOrDefault(folder.FullName)))
+            .Select(folder => new MailFolder(folder.FullName, ParentOf(folder, ids), DisplayName(folder, roles), roles.GetValueOrDefault(folder.FullName)))
             .ToList();
         var parents = folders.ToDictionary(folder => folder.Id, folder => folder.ParentId, StringComparer.Ordinal);
         return folders
@@ -133,4 +133,8 @@ internal static class FolderCatalog
             // created meanwhile by another request or client; the next listing shows it
         }
     }
+
+    // INBOX is the mailbox's name in the protocol (RFC 3501 5.1), not a name to show: mail clients show "Inbox".
+    private static string DisplayName(IMailFolder folder, Dictionary<string, MailFolderRole> roles) =>
+        roles.GetValueOrDefault(folder.FullName) == MailFolderRole.Inbox ? "Inbox" : folder.Name;
 }

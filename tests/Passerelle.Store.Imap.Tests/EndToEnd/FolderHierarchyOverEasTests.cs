@@ -50,6 +50,7 @@ public sealed class FolderHierarchyOverEasTests(MailServers servers) : IClassFix
         await phone.SetupAsync();
 
         var types = phone.Folders.Values.ToDictionary(folder => folder.DisplayName, folder => folder.Type);
+        Assert.Equal(2, types["Inbox"]); // INBOX, shown as mail clients show it
         Assert.Equal(5, types["Sent"]);
         Assert.Equal(12, types["Sent Items"]);
         Assert.Equal(3, types["Drafts"]);
