@@ -96,6 +96,6 @@ public sealed class PluginLoadingTests
 
         var json = System.Text.Json.JsonDocument.Parse(list.Ok()).RootElement;
         var names = json.EnumerateArray().Where(p => p.GetProperty("loaded").GetBoolean()).Select(p => p.GetProperty("name").GetString()).ToList();
-        Assert.Equal(["ActiveSync", "Autodiscover", "GAL", "GroupwareAsMail", "Store.Sqlite"], names);
+        Assert.Equal(["ActiveSync", "Autodiscover", "GAL", "GroupwareAsMail", "Store.Imap", "Store.Sqlite"], names);
     }
 }

@@ -3,13 +3,23 @@ using Passerelle.Testing;
 
 namespace Passerelle.ActiveSync.Tests.Http;
 
-public sealed class FolderSyncTests
+public class FolderSyncTests : EndToEndSuite
 {
+    public FolderSyncTests()
+        : base(new MailBackend())
+    {
+    }
+
+    protected FolderSyncTests(MailBackend backend)
+        : base(backend)
+    {
+    }
+
     [Fact]
     public async Task FolderSync_UnknownKey_GetsStatus9_AndKeyZeroRecovers()
     {
-        await using var server = await ActiveSyncHost.StartAsync();
-        using var client = new EasClient(server, ActiveSyncHost.Alice, ActiveSyncHost.Password, "FS1");
+        await using var server = await StartAsync();
+        using var client = new EasClient(server, Alice, Password, "FS1");
 
         var refused = await client.FolderSyncAsync("deadbeef:7");
         var recovered = await client.FolderSyncAsync("0");
@@ -22,8 +32,8 @@ public sealed class FolderSyncTests
     [Fact]
     public async Task FolderSync_NothingChanged_KeepsTheKey()
     {
-        await using var server = await ActiveSyncHost.StartAsync();
-        using var client = new EasClient(server, ActiveSyncHost.Alice, ActiveSyncHost.Password, "FS2");
+        await using var server = await StartAsync();
+        using var client = new EasClient(server, Alice, Password, "FS2");
         var first = await client.FolderSyncAsync();
 
         var second = await client.FolderSyncAsync(first.Value("SyncKey")!);

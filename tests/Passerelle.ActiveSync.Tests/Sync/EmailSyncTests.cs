@@ -4,16 +4,26 @@ using Passerelle.Testing;
 
 namespace Passerelle.ActiveSync.Tests.Sync;
 
-public sealed class EmailSyncTests
+public class EmailSyncTests : EndToEndSuite
 {
     private const string PlainBody = "<airsyncbase:BodyPreference><airsyncbase:Type>1</airsyncbase:Type><airsyncbase:TruncationSize>200000</airsyncbase:TruncationSize></airsyncbase:BodyPreference>";
+
+    public EmailSyncTests()
+        : base(new MailBackend())
+    {
+    }
+
+    protected EmailSyncTests(MailBackend backend)
+        : base(backend)
+    {
+    }
 
     [Fact]
     public async Task InitialSync_SendsEveryMessageNewestFirst_WithBodyAndFields()
     {
-        await using var server = await ActiveSyncHost.StartAsync();
-        await ActiveSyncHost.ImportAsync(server, ActiveSyncHost.Bob, Enumerable.Range(1, 3).Select(n => Messages.Plain(n)));
-        using var phone = new EasPhone(server, ActiveSyncHost.Bob, ActiveSyncHost.Password, "IPHONE1");
+        await using var server = await StartAsync();
+        await ImportAsync(server, Bob, Enumerable.Range(1, 3).Select(n => Messages.Plain(n)));
+        using var phone = new EasPhone(server, Bob, Password, "IPHONE1");
         await phone.SetupAsync();
         var inbox = phone.FolderOfType(2);
 
@@ -31,8 +41,8 @@ public sealed class EmailSyncTests
     [Fact]
     public async Task FolderSync_ListsTheSpecialFoldersWithTheirTypes()
     {
-        await using var server = await ActiveSyncHost.StartAsync();
-        using var phone = new EasPhone(server, ActiveSyncHost.Bob, ActiveSyncHost.Password, "IPHONE1");
+        await using var server = await StartAsync();
+        using var phone = new EasPhone(server, Bob, Password, "IPHONE1");
 
         await phone.SetupAsync();
 

@@ -5,16 +5,26 @@ using Passerelle.Testing;
 namespace Passerelle.ActiveSync.Tests.Sync;
 
 /// <summary>What an iOS 16.1 and an Android 14.1 client do when an account is added and used.</summary>
-public sealed class PhoneJourneyTests
+public class PhoneJourneyTests : EndToEndSuite
 {
+    public PhoneJourneyTests()
+        : base(new MailBackend())
+    {
+    }
+
+    protected PhoneJourneyTests(MailBackend backend)
+        : base(backend)
+    {
+    }
+
     [Theory]
     [InlineData("iPhone", "16.1")]
     [InlineData("Android", "14.1")]
     public async Task NewAccount_PagesThroughAThousandMessagesInWindowsOf25_EachOnce(string deviceType, string version)
     {
-        await using var server = await ActiveSyncHost.StartAsync();
-        await ActiveSyncHost.ImportAsync(server, ActiveSyncHost.Bob, Enumerable.Range(1, 1000).Select(n => Messages.Plain(n)));
-        using var phone = new EasPhone(server, ActiveSyncHost.Bob, ActiveSyncHost.Password, "JOURNEY1", deviceType, version);
+        await using var server = await StartAsync();
+        await ImportAsync(server, Bob, Enumerable.Range(1, 1000).Select(n => Messages.Plain(n)));
+        using var phone = new EasPhone(server, Bob, Password, "JOURNEY1", deviceType, version);
         await phone.SetupAsync();
         var inbox = phone.FolderOfType(2);
 
@@ -45,15 +55,15 @@ public sealed class PhoneJourneyTests
     [InlineData("2", "<p>Hello <b>HTML</b></p>")]
     public async Task Bodies_ComeInTheTypeAsked_AndTruncationSaysSo(string type, string expectedStart)
     {
-        await using var server = await ActiveSyncHost.StartAsync();
+        await using var server = await StartAsync();
         var message = type == "1" ? Messages.Plain(1) : Messages.Alternative("Rich", "Hello HTML", "<p>Hello <b>HTML</b></p>");
-        await ActiveSyncHost.ImportAsync(server, ActiveSyncHost.Bob, [message]);
-        using var phone = new EasPhone(server, ActiveSyncHost.Bob, ActiveSyncHost.Password, "BODY1");
+        await ImportAsync(server, Bob, [message]);
+        using var phone = new EasPhone(server, Bob, Password, "BODY1");
         await phone.SetupAsync();
         var inbox = phone.FolderOfType(2);
 
         var whole = (await phone.SyncAllAsync(inbox, $"<airsyncbase:BodyPreference><airsyncbase:Type>{type}</airsyncbase:Type></airsyncbase:BodyPreference>")).Single();
-        using var other = new EasPhone(server, ActiveSyncHost.Bob, ActiveSyncHost.Password, "BODY2");
+        using var other = new EasPhone(server, Bob, Password, "BODY2");
         await other.SetupAsync();
         var cut = (await other.SyncAllAsync(inbox, $"<airsyncbase:BodyPreference><airsyncbase:Type>{type}</airsyncbase:Type><airsyncbase:TruncationSize>5</airsyncbase:TruncationSize></airsyncbase:BodyPreference>")).Single();
 
@@ -68,9 +78,9 @@ public sealed class PhoneJourneyTests
     [Fact]
     public async Task MimeBody_IsTheWholeMessage_AndTruncatedOnRequest()
     {
-        await using var server = await ActiveSyncHost.StartAsync();
-        await ActiveSyncHost.ImportAsync(server, ActiveSyncHost.Bob, [Messages.Plain(7)]);
-        using var phone = new EasPhone(server, ActiveSyncHost.Bob, ActiveSyncHost.Password, "MIME1");
+        await using var server = await StartAsync();
+        await ImportAsync(server, Bob, [Messages.Plain(7)]);
+        using var phone = new EasPhone(server, Bob, Password, "MIME1");
         await phone.SetupAsync();
 
         var item = (await phone.SyncAllAsync(phone.FolderOfType(2), "<MIMESupport>2</MIMESupport><airsyncbase:BodyPreference><airsyncbase:Type>4</airsyncbase:Type><airsyncbase:TruncationSize>100</airsyncbase:TruncationSize></airsyncbase:BodyPreference>")).Single();
@@ -84,10 +94,10 @@ public sealed class PhoneJourneyTests
     [Fact]
     public async Task ReadFlagAndDelete_OnOneDevice_ReachTheOther()
     {
-        await using var server = await ActiveSyncHost.StartAsync();
-        await ActiveSyncHost.ImportAsync(server, ActiveSyncHost.Bob, Enumerable.Range(1, 3).Select(n => Messages.Plain(n)));
-        using var iphone = new EasPhone(server, ActiveSyncHost.Bob, ActiveSyncHost.Password, "IPHONE", "iPhone", "16.1");
-        using var android = new EasPhone(server, ActiveSyncHost.Bob, ActiveSyncHost.Password, "ANDROID", "Android", "14.1");
+        await using var server = await StartAsync();
+        await ImportAsync(server, Bob, Enumerable.Range(1, 3).Select(n => Messages.Plain(n)));
+        using var iphone = new EasPhone(server, Bob, Password, "IPHONE", "iPhone", "16.1");
+        using var android = new EasPhone(server, Bob, Password, "ANDROID", "Android", "14.1");
         await iphone.SetupAsync();
         await android.SetupAsync();
         var inbox = iphone.FolderOfType(2);
@@ -116,9 +126,9 @@ public sealed class PhoneJourneyTests
     [Fact]
     public async Task DeletesAsMoves_PutTheMessageInDeletedItems()
     {
-        await using var server = await ActiveSyncHost.StartAsync();
-        await ActiveSyncHost.ImportAsync(server, ActiveSyncHost.Bob, [Messages.Plain(1)]);
-        using var phone = new EasPhone(server, ActiveSyncHost.Bob, ActiveSyncHost.Password, "TRASH1");
+        await using var server = await StartAsync();
+        await ImportAsync(server, Bob, [Messages.Plain(1)]);
+        using var phone = new EasPhone(server, Bob, Password, "TRASH1");
         await phone.SetupAsync();
         var inbox = phone.FolderOfType(2);
         var trash = phone.FolderOfType(4);
@@ -134,13 +144,13 @@ public sealed class PhoneJourneyTests
     [Fact]
     public async Task NewMail_ArrivingAfterTheInitialSync_IsAnAdd()
     {
-        await using var server = await ActiveSyncHost.StartAsync();
-        using var phone = new EasPhone(server, ActiveSyncHost.Bob, ActiveSyncHost.Password, "NEW1");
+        await using var server = await StartAsync();
+        using var phone = new EasPhone(server, Bob, Password, "NEW1");
         await phone.SetupAsync();
         var inbox = phone.FolderOfType(2);
         await phone.SyncAllAsync(inbox);
 
-        await ActiveSyncHost.ImportAsync(server, ActiveSyncHost.Bob, [Messages.Plain(42)]);
+        await ImportAsync(server, Bob, [Messages.Plain(42)]);
         var next = await phone.SyncAsync(inbox);
 
         Assert.Equal("Message 42", EasPhone.Child(EasPhone.Commands(next, "Add").Single(), "Subject"));

@@ -4,14 +4,24 @@ using Passerelle.Testing;
 namespace Passerelle.ActiveSync.Tests.Sync;
 
 /// <summary>FIELD-NOTES 1 and 2: a response lost on the way, and the same request sent again.</summary>
-public sealed class SyncReplayTests
+public class SyncReplayTests : EndToEndSuite
 {
+    public SyncReplayTests()
+        : base(new MailBackend())
+    {
+    }
+
+    protected SyncReplayTests(MailBackend backend)
+        : base(backend)
+    {
+    }
+
     [Fact]
     public async Task SyncKeyReplay_OfServerChanges_GivesThemAgainAndThenNothingTwice()
     {
-        await using var server = await ActiveSyncHost.StartAsync();
-        await ActiveSyncHost.ImportAsync(server, ActiveSyncHost.Bob, Enumerable.Range(1, 10).Select(n => Messages.Plain(n)));
-        using var phone = new EasPhone(server, ActiveSyncHost.Bob, ActiveSyncHost.Password, "REPLAY1");
+        await using var server = await StartAsync();
+        await ImportAsync(server, Bob, Enumerable.Range(1, 10).Select(n => Messages.Plain(n)));
+        using var phone = new EasPhone(server, Bob, Password, "REPLAY1");
         await phone.SetupAsync();
         var inbox = phone.FolderOfType(2);
         await phone.SyncAsync(inbox, windowSize: 4);
@@ -30,8 +40,8 @@ public sealed class SyncReplayTests
     [Fact]
     public async Task SyncKeyReplay_OfAClientAdd_DoesNotAddTwice()
     {
-        await using var server = await ActiveSyncHost.StartAsync();
-        using var phone = new EasPhone(server, ActiveSyncHost.Bob, ActiveSyncHost.Password, "REPLAY2", "iPhone", "16.1");
+        await using var server = await StartAsync();
+        using var phone = new EasPhone(server, Bob, Password, "REPLAY2", "iPhone", "16.1");
         await phone.SetupAsync();
         var drafts = phone.FolderOfType(3);
         await phone.SyncAllAsync(drafts);
@@ -45,7 +55,7 @@ public sealed class SyncReplayTests
 
         var first = await phone.SyncAsync(drafts, add, syncKey: key);
         var again = await phone.SyncAsync(drafts, add, syncKey: key);
-        using var other = new EasPhone(server, ActiveSyncHost.Bob, ActiveSyncHost.Password, "REPLAY2B");
+        using var other = new EasPhone(server, Bob, Password, "REPLAY2B");
         await other.SetupAsync();
         var seen = await other.SyncAllAsync(drafts);
 
@@ -57,10 +67,10 @@ public sealed class SyncReplayTests
     [Fact]
     public async Task SyncKeyReplay_OfChangesAndDeletes_AppliesThemOnceAndLosesNothing()
     {
-        await using var server = await ActiveSyncHost.StartAsync();
-        await ActiveSyncHost.ImportAsync(server, ActiveSyncHost.Bob, Enumerable.Range(1, 3).Select(n => Messages.Plain(n)));
-        using var phone = new EasPhone(server, ActiveSyncHost.Bob, ActiveSyncHost.Password, "REPLAY3");
-        using var watcher = new EasPhone(server, ActiveSyncHost.Bob, ActiveSyncHost.Password, "REPLAY3W");
+        await using var server = await StartAsync();
+        await ImportAsync(server, Bob, Enumerable.Range(1, 3).Select(n => Messages.Plain(n)));
+        using var phone = new EasPhone(server, Bob, Password, "REPLAY3");
+        using var watcher = new EasPhone(server, Bob, Password, "REPLAY3W");
         await phone.SetupAsync();
         await watcher.SetupAsync();
         var inbox = phone.FolderOfType(2);
@@ -89,9 +99,9 @@ public sealed class SyncReplayTests
     [Fact]
     public async Task DuplicateInitialSync_FromIos_AttachesToTheFirst()
     {
-        await using var server = await ActiveSyncHost.StartAsync();
-        await ActiveSyncHost.ImportAsync(server, ActiveSyncHost.Bob, [Messages.Plain(1)]);
-        using var phone = new EasPhone(server, ActiveSyncHost.Bob, ActiveSyncHost.Password, "DUP1");
+        await using var server = await StartAsync();
+        await ImportAsync(server, Bob, [Messages.Plain(1)]);
+        using var phone = new EasPhone(server, Bob, Password, "DUP1");
         await phone.SetupAsync();
         var inbox = phone.FolderOfType(2);
 
@@ -106,9 +116,9 @@ public sealed class SyncReplayTests
     [Fact]
     public async Task UnknownSyncKey_GetsStatus3_AndTheDeviceRecoversWithAFullResync()
     {
-        await using var server = await ActiveSyncHost.StartAsync();
-        await ActiveSyncHost.ImportAsync(server, ActiveSyncHost.Bob, Enumerable.Range(1, 2).Select(n => Messages.Plain(n)));
-        using var phone = new EasPhone(server, ActiveSyncHost.Bob, ActiveSyncHost.Password, "BADKEY1");
+        await using var server = await StartAsync();
+        await ImportAsync(server, Bob, Enumerable.Range(1, 2).Select(n => Messages.Plain(n)));
+        using var phone = new EasPhone(server, Bob, Password, "BADKEY1");
         await phone.SetupAsync();
         var inbox = phone.FolderOfType(2);
         await phone.SyncAllAsync(inbox);

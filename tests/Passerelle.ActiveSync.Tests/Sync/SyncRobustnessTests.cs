@@ -4,14 +4,24 @@ using Passerelle.Testing;
 
 namespace Passerelle.ActiveSync.Tests.Sync;
 
-public sealed class SyncRobustnessTests
+public class SyncRobustnessTests : EndToEndSuite
 {
+    public SyncRobustnessTests()
+        : base(new MailBackend())
+    {
+    }
+
+    protected SyncRobustnessTests(MailBackend backend)
+        : base(backend)
+    {
+    }
+
     [Fact]
     public async Task PoisonItem_WhoseAnswerKeepsGettingLost_IsSkippedNotSentForever()
     {
-        await using var server = await ActiveSyncHost.StartAsync();
-        await ActiveSyncHost.ImportAsync(server, ActiveSyncHost.Bob, Enumerable.Range(1, 3).Select(n => Messages.Plain(n)));
-        using var phone = new EasPhone(server, ActiveSyncHost.Bob, ActiveSyncHost.Password, "POISON1");
+        await using var server = await StartAsync();
+        await ImportAsync(server, Bob, Enumerable.Range(1, 3).Select(n => Messages.Plain(n)));
+        using var phone = new EasPhone(server, Bob, Password, "POISON1");
         await phone.SetupAsync();
         var inbox = phone.FolderOfType(2);
         await phone.SyncAsync(inbox);
@@ -34,12 +44,12 @@ public sealed class SyncRobustnessTests
     [Fact]
     public async Task EmptySync_RepeatsTheLastFullRequest()
     {
-        await using var server = await ActiveSyncHost.StartAsync();
-        using var phone = new EasPhone(server, ActiveSyncHost.Bob, ActiveSyncHost.Password, "EMPTY1", "iPhone", "14.1");
+        await using var server = await StartAsync();
+        using var phone = new EasPhone(server, Bob, Password, "EMPTY1", "iPhone", "14.1");
         await phone.SetupAsync();
         var inbox = phone.FolderOfType(2);
         await phone.SyncAllAsync(inbox);
-        await ActiveSyncHost.ImportAsync(server, ActiveSyncHost.Bob, [Messages.Plain(5)]);
+        await ImportAsync(server, Bob, [Messages.Plain(5)]);
 
         var empty = await phone.Client.SendBytesAsync("Sync", null, "application/vnd.ms-sync.wbxml");
 
@@ -50,8 +60,8 @@ public sealed class SyncRobustnessTests
     [Fact]
     public async Task EmptySync_WithNothingCached_GetsStatus13NotAnEmptyReply()
     {
-        await using var server = await ActiveSyncHost.StartAsync();
-        using var phone = new EasPhone(server, ActiveSyncHost.Bob, ActiveSyncHost.Password, "EMPTY2");
+        await using var server = await StartAsync();
+        using var phone = new EasPhone(server, Bob, Password, "EMPTY2");
         await phone.SetupAsync();
 
         var empty = await phone.Client.SendBytesAsync("Sync", null, "application/vnd.ms-sync.wbxml");
@@ -62,8 +72,8 @@ public sealed class SyncRobustnessTests
     [Fact]
     public async Task PartialSync_NamesOneCollection_AndTheCachedOnesComeToo()
     {
-        await using var server = await ActiveSyncHost.StartAsync();
-        using var phone = new EasPhone(server, ActiveSyncHost.Bob, ActiveSyncHost.Password, "PARTIAL1", "iPhone", "14.1");
+        await using var server = await StartAsync();
+        using var phone = new EasPhone(server, Bob, Password, "PARTIAL1", "iPhone", "14.1");
         await phone.SetupAsync();
         var inbox = phone.FolderOfType(2);
         var sent = phone.FolderOfType(5);
@@ -76,7 +86,7 @@ public sealed class SyncRobustnessTests
             </Collections></Sync>
             """;
         await phone.Client.SendAsync("Sync", both);
-        await ActiveSyncHost.ImportAsync(server, ActiveSyncHost.Bob, [Messages.Plain(8)]);
+        await ImportAsync(server, Bob, [Messages.Plain(8)]);
 
         var partial = await phone.Client.SendAsync("Sync", $"""
             <Sync xmlns="AirSync:"><Collections>
@@ -93,10 +103,10 @@ public sealed class SyncRobustnessTests
     [Fact]
     public async Task FilterType_SendsOnlyRecentMail_AndWideningItAddsTheRest()
     {
-        await using var server = await ActiveSyncHost.StartAsync();
+        await using var server = await StartAsync();
         var now = DateTimeOffset.UtcNow;
-        await ActiveSyncHost.ImportAsync(server, ActiveSyncHost.Bob, [Messages.Plain(1, date: now.AddDays(-20)), Messages.Plain(2, date: now.AddHours(-2))]);
-        using var phone = new EasPhone(server, ActiveSyncHost.Bob, ActiveSyncHost.Password, "FILTER1");
+        await ImportAsync(server, Bob, [Messages.Plain(1, date: now.AddDays(-20)), Messages.Plain(2, date: now.AddHours(-2))]);
+        using var phone = new EasPhone(server, Bob, Password, "FILTER1");
         await phone.SetupAsync();
         var inbox = phone.FolderOfType(2);
 
@@ -116,8 +126,8 @@ public sealed class SyncRobustnessTests
     [InlineData("<Sync xmlns=\"AirSync:\"><Collections><Collection><SyncKey>x:1</SyncKey><CollectionId>2</CollectionId><Commands><Fetch /></Commands></Collection></Collections></Sync>")]
     public async Task MalformedSync_GetsStatus4_AndTheNextGoodRequestWorks(string xml)
     {
-        await using var server = await ActiveSyncHost.StartAsync();
-        using var phone = new EasPhone(server, ActiveSyncHost.Bob, ActiveSyncHost.Password, "BADSYNC1", "iPhone", "16.1");
+        await using var server = await StartAsync();
+        using var phone = new EasPhone(server, Bob, Password, "BADSYNC1", "iPhone", "16.1");
         await phone.SetupAsync();
 
         var bad = await phone.Client.SendAsync("Sync", xml);
@@ -131,8 +141,8 @@ public sealed class SyncRobustnessTests
     [Fact]
     public async Task UnknownCollection_GetsStatus12_SoTheDeviceFolderSyncs()
     {
-        await using var server = await ActiveSyncHost.StartAsync();
-        using var phone = new EasPhone(server, ActiveSyncHost.Bob, ActiveSyncHost.Password, "GONE1");
+        await using var server = await StartAsync();
+        using var phone = new EasPhone(server, Bob, Password, "GONE1");
         await phone.SetupAsync();
 
         var answer = await phone.SyncAsync("9999");
