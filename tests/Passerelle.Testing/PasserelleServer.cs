@@ -117,10 +117,10 @@ public sealed class PasserelleServer : IAsyncDisposable
     }
 
     /// <summary>Runs the built <c>passerelle</c> executable as a separate process.</summary>
-    public static Task<CliResult> RunProcessAsync(string dataDirectory, params string[] args) => RunProcessAsync(dataDirectory, null, args);
+    public static Task<CliResult> RunProcessAsync(string dataDirectory, params string[] args) => RunProcessWithInputAsync(dataDirectory, null, args);
 
     /// <summary>Runs the CLI as a separate process with a first line of standard input (a password for <c>--password-stdin</c>).</summary>
-    public static async Task<CliResult> RunProcessAsync(string dataDirectory, string? standardInput, params string[] args)
+    public static async Task<CliResult> RunProcessWithInputAsync(string dataDirectory, string? standardInput, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         start.ArgumentList.Add(TestPaths.HostAssembly);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using MimeKit;
 using Passerelle.ActiveSync.Commands;
 using Passerelle.ActiveSync.State;
@@ -11,7 +12,7 @@ namespace Passerelle.ActiveSync.Mail;
 /// through <see cref="IMailSubmission"/>, with the copy in Sent Items when asked, and the original marked
 /// as replied or forwarded.
 /// </summary>
-internal sealed class OutgoingMail(StateDatabase database, IEnumerable<IMailSubmission> submissions, IEnumerable<IMailStore> mailStores, TimeProvider time)
+internal sealed class OutgoingMail(StateDatabase database, IEnumerable<IMailSubmission> submissions, IEnumerable<IMailStore> mailStores, TimeProvider time, ILogger<OutgoingMail> logger)
 {
     public async Task<SendOutcome> SendAsync(EasContext context, MimeMessage message, string? clientId, bool saveInSent, LocatedMessage? original, MessageVerb? verb, CancellationToken cancellationToken)
     {
@@ -48,6 +49,16 @@ internal sealed class OutgoingMail(StateDatabase database, IEnumerable<IMailSubm
                 return SendOutcome.SubmissionFailed;
             }
 
+        }
+        catch (Exception) when (key is not null)
+        {
+            await ReleaseAsync(context.AccountId, key, CancellationToken.None);
+            throw;
+        }
+
+        // Sent: from here a failure must not release the claim, or the phone's retry would send it twice.
+        try
+        {
             if (saveInSent)
             {
                 await SaveInSentAsync(context.AccountId, message, cancellationToken);
@@ -57,14 +68,13 @@ internal sealed class OutgoingMail(StateDatabase database, IEnumerable<IMailSubm
             {
                 await mail.UpdateMessageAsync(context.AccountId, original.Folder.Store.FolderId, original.Message.Id, new MessageUpdate { LastVerb = new LastVerb(done, time.GetUtcNow()) }, cancellationToken);
             }
-
-            return SendOutcome.Sent;
         }
-        catch (Exception) when (key is not null)
+        catch (Exception failure) when (failure is StoreException or OperationCanceledException)
         {
-            await ReleaseAsync(context.AccountId, key, CancellationToken.None);
-            throw;
+            logger.LogWarning(failure, "{User}: a message was sent, but its copy in Sent Items or the original's last verb could not be written", context.AccountId);
         }
+
+        return SendOutcome.Sent;
     }
 
     private async Task SaveInSentAsync(string accountId, MimeMessage message, CancellationToken cancellationToken)

@@ -81,5 +81,5 @@ public sealed class CheckCommandTests
     }
 
     private static Task<CliResult> CheckAsync(PasserelleServer server, string password, params string[] args) =>
-        PasserelleServer.RunProcessAsync(server.DataDirectory, password, ["check", ActiveSyncHost.Bob, "--password-stdin", .. args]);
+        PasserelleServer.RunProcessWithInputAsync(server.DataDirectory, password, ["check", ActiveSyncHost.Bob, "--password-stdin", .. args]);
 }
