@@ -8,6 +8,7 @@ using Passerelle.ActiveSync.Logging;
 using Passerelle.ActiveSync.Policies;
 using Passerelle.ActiveSync.State;
 using Passerelle.ActiveSync.Sync;
+using Passerelle.ActiveSync.Sync.Classes;
 using Passerelle.Sdk.Devices;
 using Passerelle.Sdk.Plugins;
 
@@ -52,6 +53,7 @@ internal static class ActiveSyncServices
         services.AddSingleton<ItemEstimator>();
         services.AddSingleton<SyncClasses>();
         services.AddSingleton<ISyncClass, Sync.Classes.EmailSyncClass>();
+        services.AddGroupwareSync();
 
         services.AddSingleton<Mail.ItemLocator>();
         services.AddSingleton<Mail.OutgoingMail>();
