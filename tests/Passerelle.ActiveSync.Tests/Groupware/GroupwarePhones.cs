@@ -27,9 +27,9 @@ internal sealed class GroupwarePhones : IDisposable
     }
 
     /// <summary>Adds an item from a phone; returns its ServerId.</summary>
-    public static async Task<string> AddAsync(EasPhone phone, string collectionId, string applicationData, string clientId = "c1")
+    public static async Task<string> AddAsync(EasPhone phone, string collectionId, string applicationData, string clientId = "c1", string options = "")
     {
-        var answer = await phone.SyncAsync(collectionId, $"<Add><ClientId>{clientId}</ClientId><ApplicationData>{applicationData}</ApplicationData></Add>");
+        var answer = await phone.SyncAsync(collectionId, $"<Add><ClientId>{clientId}</ClientId><ApplicationData>{applicationData}</ApplicationData></Add>", options);
         var add = answer.All("Add").FirstOrDefault(a => EasPhone.Child(a, "ClientId") == clientId) ?? throw new InvalidOperationException($"no answer to the Add: {answer}");
         Assert.Equal("1", EasPhone.Child(add, "Status"));
         return EasPhone.Child(add, "ServerId")!;
