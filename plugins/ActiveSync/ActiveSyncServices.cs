@@ -5,6 +5,7 @@ using Passerelle.ActiveSync.Devices;
 using Passerelle.ActiveSync.Folders;
 using Passerelle.ActiveSync.Http;
 using Passerelle.ActiveSync.Logging;
+using Passerelle.ActiveSync.Meetings;
 using Passerelle.ActiveSync.Policies;
 using Passerelle.ActiveSync.State;
 using Passerelle.ActiveSync.Sync;
@@ -54,6 +55,7 @@ internal static class ActiveSyncServices
         services.AddSingleton<SyncClasses>();
         services.AddSingleton<ISyncClass, Sync.Classes.EmailSyncClass>();
         services.AddGroupwareSync();
+        services.AddMeetings();
 
         services.AddSingleton<Mail.ItemLocator>();
         services.AddSingleton<Mail.OutgoingMail>();
