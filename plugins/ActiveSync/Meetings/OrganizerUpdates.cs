@@ -21,12 +21,16 @@ internal sealed class OrganizerUpdates(OutgoingMail outgoing) : IGroupwareChange
         }
 
         var account = context.Request.Account;
-        var organizer = e.Organizer ?? new Attendee(account.Address, account.DisplayName) { Status = AttendeeStatus.Accepted };
-        e = e with
+        if (e.Organizer is null)
         {
-            Organizer = organizer,
-            MeetingStatus = e.MeetingStatus == MeetingStatus.NotAMeeting && IsMe(organizer, context) ? MeetingStatus.Organizer : e.MeetingStatus,
-        };
+            e = e with
+            {
+                Organizer = new Attendee(account.Address, account.DisplayName) { Status = AttendeeStatus.Accepted },
+                MeetingStatus = e.MeetingStatus == MeetingStatus.NotAMeeting ? MeetingStatus.Organizer : e.MeetingStatus,
+            };
+        }
+
+        var organizer = e.Organizer!;
         return current is CalendarEvent before && IsMe(organizer, context) && Significant(before, e) ? e with { Sequence = before.Sequence + 1 } : e;
     }
 
@@ -40,7 +44,7 @@ internal sealed class OrganizerUpdates(OutgoingMail outgoing) : IGroupwareChange
         var old = before as CalendarEvent;
         var now = after as CalendarEvent;
         var meeting = now ?? old;
-        if (meeting?.Organizer is not { } organizer || !IsMe(organizer, context))
+        if (meeting?.Organizer is not { } organizer || !IsMe(organizer, context) || meeting.MeetingStatus == MeetingStatus.NotAMeeting)
         {
             return;
         }

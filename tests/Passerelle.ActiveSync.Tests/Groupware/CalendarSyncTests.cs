@@ -91,6 +91,34 @@ public sealed class CalendarSyncTests
         Assert.Equal("Weekly sync", onOlder.Elements().Single(e => e.Name.LocalName == "Subject").Value);
     }
 
+    [Fact]
+    public async Task Event_EveryFieldRoundTripsFrom141To161AndBack_Unchanged()
+    {
+        await using var server = await ActiveSyncHost.StartAsync();
+        using var phones = await GroupwarePhones.SetUpAsync(server);
+        var older = phones.Older.FolderOfType(8);
+        var modern = phones.Modern.FolderOfType(8);
+        await phones.Older.SyncAsync(older);
+        await phones.Modern.SyncAsync(modern);
+        await GroupwarePhones.AddAsync(phones.Older, older, WeeklyMeeting + """
+            <calendar:Attendees><calendar:Attendee><calendar:Email>bob@example.test</calendar:Email><calendar:Name>Bob Example</calendar:Name><calendar:AttendeeStatus>3</calendar:AttendeeStatus><calendar:AttendeeType>2</calendar:AttendeeType></calendar:Attendee></calendar:Attendees>
+            <calendar:OnlineMeetingConfLink>https://meet.example.test/conf</calendar:OnlineMeetingConfLink>
+            """);
+        var first = await GroupwarePhones.NextAsync(phones.Modern, modern, "Add");
+        var onModern = GroupwarePhones.Data(first);
+
+        // The 16.1 phone sends the event back as it has it; the 14.1 phone gets what it first wrote.
+        await phones.Modern.SyncAsync(modern, $"<Change><ServerId>{EasPhone.Child(first, "ServerId")}</ServerId><ApplicationData>{GroupwarePhones.Echo(onModern, "UID", "ResponseType")}</ApplicationData></Change>");
+        var back = GroupwarePhones.Data(await GroupwarePhones.NextAsync(phones.Older, older, "Change"));
+
+        var sent = GroupwarePhones.Leaves(System.Xml.Linq.XElement.Parse($"<ApplicationData xmlns=\"AirSync:\" xmlns:airsyncbase=\"AirSyncBase:\" xmlns:calendar=\"Calendar:\">{WeeklyMeeting}</ApplicationData>"));
+        Assert.All(sent.Where(l => !l.StartsWith("Timezone=", StringComparison.Ordinal)), leaf => Assert.Contains(leaf, GroupwarePhones.Leaves(back)));
+        Assert.True(TimeZoneBlob.Parse(EasPhone.Child(back, "Timezone")!).SameRuleAs(TimeZoneBlob.Parse(Paris)));
+        var bob = back.Descendants().Single(e => e.Name.LocalName == "Attendee");
+        Assert.Equal(("3", "2", "Bob Example"), (EasPhone.Child(bob, "AttendeeStatus"), EasPhone.Child(bob, "AttendeeType"), EasPhone.Child(bob, "Name")));
+        Assert.Equal("https://meet.example.test/conf", EasPhone.Child(back, "OnlineMeetingConfLink"));
+    }
+
     private static readonly string[] Zones =
     [
         "Europe/Paris", "America/New_York", "America/Sao_Paulo", "America/Santiago", "Australia/Sydney", "Pacific/Auckland",
