@@ -23,6 +23,7 @@ internal sealed class ActiveSyncPlugin : IPlugin, ICliContributor
 
     public IEnumerable<Command> CreateCommands(CliContext context) =>
     [
+        .. GroupwareFileCommands.Create(context),
         LogCommand.Create(context),
         DeviceCommand.Create(context),
         RuleCommand.Create(context),

@@ -5,9 +5,11 @@ using Passerelle.ActiveSync.Devices;
 using Passerelle.ActiveSync.Folders;
 using Passerelle.ActiveSync.Http;
 using Passerelle.ActiveSync.Logging;
+using Passerelle.ActiveSync.Meetings;
 using Passerelle.ActiveSync.Policies;
 using Passerelle.ActiveSync.State;
 using Passerelle.ActiveSync.Sync;
+using Passerelle.ActiveSync.Sync.Classes;
 using Passerelle.Sdk.Devices;
 using Passerelle.Sdk.Plugins;
 
@@ -53,6 +55,8 @@ internal static class ActiveSyncServices
         services.AddSingleton<SyncClasses>();
         services.AddSingleton<MailLimitsProvider>();
         services.AddSingleton<ISyncClass, Sync.Classes.EmailSyncClass>();
+        services.AddGroupwareSync();
+        services.AddMeetings();
 
         services.AddSingleton<Mail.ItemLocator>();
         services.AddSingleton<Mail.OutgoingMail>();

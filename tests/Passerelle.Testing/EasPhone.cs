@@ -64,7 +64,7 @@ public sealed class EasPhone : IDisposable
     {
         var key = syncKey ?? Keys.GetValueOrDefault(collectionId, "0");
         var xml = $"""
-            <Sync xmlns="AirSync:" xmlns:airsyncbase="AirSyncBase:" xmlns:email="Email:" xmlns:tasks="Tasks:">
+            <Sync xmlns="AirSync:" xmlns:airsyncbase="AirSyncBase:" xmlns:email="Email:" xmlns:tasks="Tasks:" xmlns:contacts="Contacts:" xmlns:contacts2="Contacts2:" xmlns:calendar="Calendar:" xmlns:notes="Notes:">
               <Collections><Collection>
                 <SyncKey>{key}</SyncKey><CollectionId>{collectionId}</CollectionId>
                 {(key == "0" ? "" : $"<DeletesAsMoves>1</DeletesAsMoves>{(getChanges ? "<GetChanges>1</GetChanges>" : "<GetChanges>0</GetChanges>")}")}

@@ -12,13 +12,15 @@ namespace Passerelle.ActiveSync.Sync;
 internal sealed class CollectionSync(
     CollectionStateStore states,
     ClientAdds clientAdds,
-    ServerChangeCollector collector)
+    ServerChangeCollector collector,
+    SupportedElements supported)
 {
     public async Task<CollectionResult> RunAsync(CollectionRequest request, CollectionContext context, ISyncClass syncClass, SyncWindow window, CancellationToken cancellationToken)
     {
         var result = new CollectionResult(request.CollectionId);
         if (request.SyncKey == SyncKey.Initial)
         {
+            await supported.SaveAsync(context.Scope, request.Supported, cancellationToken);
             return await InitialAsync(context, result, cancellationToken);
         }
 

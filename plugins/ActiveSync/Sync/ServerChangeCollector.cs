@@ -21,7 +21,7 @@ internal sealed class ServerChangeCollector(CollectionStateStore states, ItemFai
         var filterChanged = current.SnapshotDone && current.FilterType != context.Options.FilterType;
         if (!current.SnapshotDone || filterChanged)
         {
-            next = await ListAsync(context, syncClass, source, next, result, step, cancellationToken);
+            next = await ListAsync(context, syncClass, source, next, clientTouched, result, step, cancellationToken);
         }
 
         // FIELD-NOTES 3: an answer lost again and again is cut to one item, then the item is skipped.
@@ -46,7 +46,7 @@ internal sealed class ServerChangeCollector(CollectionStateStore states, ItemFai
     /// Lists the whole folder once (the first sync, or after the FilterType changed or the store state
     /// expired): items in the window the device lacks become pending, items it holds outside it are soft-deleted.
     /// </summary>
-    private async Task<CollectionState> ListAsync(CollectionContext context, ISyncClass syncClass, ICollectionSource source, CollectionState next, CollectionResult result, SyncStep step, CancellationToken cancellationToken)
+    private async Task<CollectionState> ListAsync(CollectionContext context, ISyncClass syncClass, ICollectionSource source, CollectionState next, HashSet<string> clientTouched, CollectionResult result, SyncStep step, CancellationToken cancellationToken)
     {
         ChangeState? state = null;
         var pending = new List<(string, string)>();
@@ -59,7 +59,8 @@ internal sealed class ServerChangeCollector(CollectionStateStore states, ItemFai
             foreach (var item in page.Changed.Where(item => syncClass.InFilter(item, context)))
             {
                 listed.Add(item.Id);
-                if (!held.Contains(item.Id))
+                // What the device added in this very request it holds already: no echo.
+                if (!held.Contains(item.Id) && !clientTouched.Contains(item.Id))
                 {
                     pending.Add((item.Id, item.SortKey));
                 }

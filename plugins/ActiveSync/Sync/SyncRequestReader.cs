@@ -87,7 +87,10 @@ internal static class SyncRequestReader
 
         if (command.Tag == AirSync.Delete)
         {
-            return new ClientDelete(serverId);
+            // 16.x: a Delete naming an InstanceId deletes one occurrence, a change of the series (MS-ASCMD 2.2.3.86.2).
+            return command.Element(AirSyncBase.InstanceId) is { } instance
+                ? new ClientChange(serverId, Conversion.Groupware.OccurrenceChange.DeletionOf(instance))
+                : new ClientDelete(serverId);
         }
 
         if (command.Tag == AirSync.Fetch)

@@ -100,6 +100,18 @@ public sealed record EventException(DateTimeOffset OriginalStart)
 
     /// <summary>The occurrence's attendees, when changed.</summary>
     public IReadOnlyList<Attendee>? Attendees { get; init; }
+
+    /// <summary>The occurrence's sensitivity, when changed.</summary>
+    public Sensitivity? Sensitivity { get; init; }
+
+    /// <summary>The occurrence's categories, when changed.</summary>
+    public IReadOnlyList<string>? Categories { get; init; }
+
+    /// <summary>The occurrence's meeting state, when it differs from the series' (a cancelled occurrence).</summary>
+    public MeetingStatus? MeetingStatus { get; init; }
+
+    /// <summary>The account's own response to this occurrence, when it differs from the series'.</summary>
+    public AttendeeStatus? ResponseStatus { get; init; }
 }
 
 /// <summary>A person invited to, or organising, a meeting.</summary>

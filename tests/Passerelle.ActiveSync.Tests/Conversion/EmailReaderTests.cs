@@ -275,8 +275,9 @@ public sealed class EmailReaderTests
 
     [Theory]
     [InlineData("REQUEST", "IPM.Schedule.Meeting.Request")]
-    [InlineData("CANCEL", "IPM.Note")]
-    public async Task Read_CalendarPart_MeetingRequestClassOnlyForRequests(string method, string messageClass)
+    [InlineData("CANCEL", "IPM.Schedule.Meeting.Canceled")] // MS-ASEMAIL 2.2.2.49
+    [InlineData("PUBLISH", "IPM.Note")]
+    public async Task Read_CalendarPart_MeetingClassFollowsTheMethod(string method, string messageClass)
     {
         var data = await ApplicationDataAsync(TestMessages.Invitation(method), Options(ProtocolVersion.V141, new BodyPreference(2)));
 

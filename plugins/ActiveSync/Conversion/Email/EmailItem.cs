@@ -64,6 +64,9 @@ internal sealed record EmailItem
     /// <summary>The Bcc of a draft (16.0+).</summary>
     public string? Bcc { get; init; }
 
+    /// <summary>The meeting an invitation or cancellation carries (email:MeetingRequest).</summary>
+    public Meetings.Invitation? Meeting { get; init; }
+
     /// <summary>Writes the children of airsync:ApplicationData for a Sync Add or Fetch, ItemOperations Fetch or Search, in Exchange's order.</summary>
     public void WriteApplicationData(WbxmlWriter writer)
     {
@@ -90,6 +93,11 @@ internal sealed record EmailItem
 
         Body.Write(writer);
         writer.WriteElement(Email.MessageClass, MessageClass);
+        if (Meeting is { Method: "REQUEST" or "CANCEL" } && MeetingRequestElement.ClassOf(Meeting) == MessageClass)
+        {
+            MeetingRequestElement.Write(writer, Meeting, Version);
+        }
+
         writer.WriteElement(Email.InternetCPID, 65001); // MS-ASEMAIL 2.2.2.39: every body is sent as UTF-8
         EmailFlags.WriteFlag(writer, Flag);
         writer.WriteElement(Email.ContentClass, "urn:content-classes:message");

@@ -27,6 +27,7 @@ internal static class EmailReader
         var choice = BodyChoice.For(options, smime);
         var (conversationId, conversationIndex) = ConversationIds.For(parsed, message.ReceivedAt);
         var isDraft = message.Flags.HasFlag(MessageFlags.Draft);
+        var meeting = smime ? null : Meetings.Invitation.Find(parsed);
         return new EmailItem
         {
             Version = options.Version,
@@ -43,7 +44,8 @@ internal static class EmailReader
             Flag = EmailFlags.FollowUpOf(message),
             Attachments = options.NoAttachments ? [] : Attachments(source, options, fileReferencePrefix),
             Body = EmailBody.Create(choice, text, limit => Mime(source, limit), options.Version >= ProtocolVersion.V140),
-            MessageClass = MessageClassifier.Classify(parsed),
+            MessageClass = MeetingRequestElement.ClassOf(meeting) ?? MessageClassifier.Classify(parsed),
+            Meeting = meeting,
             NativeBodyType = text.NativeBodyType,
             ConversationId = conversationId,
             ConversationIndex = conversationIndex,
