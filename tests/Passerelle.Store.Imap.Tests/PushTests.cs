@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
@@ -11,25 +10,23 @@ namespace Passerelle.Store.Imap.Tests;
 /// <summary>Changes made outside Passerelle wake a waiting client through the user's watching connection.</summary>
 public abstract class PushScenarios
 {
-    private static readonly TimeSpan TwoSeconds = TimeSpan.FromSeconds(2);
+    private protected static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
 
     private protected abstract Dovecot Dovecot { get; }
 
     private protected abstract ImapStoreHost Host { get; }
 
     [Fact]
-    public async Task MessageDeliveredByLmtp_WakesTheWait_WithinTwoSeconds()
+    public async Task MessageDeliveredByLmtp_WakesTheWait()
     {
         var account = await Host.NewAccountAsync(Dovecot);
         var inbox = new FolderRef(FolderSource.Mail, "INBOX");
         await using var subscription = await Host.Feed.SubscribeAsync(account.Id, [inbox], CancellationToken.None);
 
         var wait = subscription.WaitAsync(CancellationToken.None).AsTask();
-        var clock = Stopwatch.StartNew();
         await Dovecot.DeliverAsync(account.Id, "from outside");
 
-        Assert.Equal([inbox], await wait.WaitAsync(TwoSeconds));
-        Assert.True(clock.Elapsed < TwoSeconds);
+        Assert.Equal([inbox], await wait.WaitAsync(Deadline));
     }
 
     [Fact]
@@ -91,7 +88,7 @@ public sealed class NotifyPushTests(MailServerFixture fixture) : PushScenarios
     private protected override ImapStoreHost Host => fixture.Host;
 
     [Fact]
-    public async Task MessageSentThroughPostfix_WakesTheWait_WithinTwoSeconds()
+    public async Task MessageSentThroughPostfix_WakesTheWait()
     {
         var account = await Host.NewAccountAsync(Dovecot);
         var inbox = new FolderRef(FolderSource.Mail, "INBOX");
@@ -100,11 +97,9 @@ public sealed class NotifyPushTests(MailServerFixture fixture) : PushScenarios
         await smtp.ConnectAsync("127.0.0.1", fixture.Postfix.SmtpPort, SecureSocketOptions.None);
 
         var wait = subscription.WaitAsync(CancellationToken.None).AsTask();
-        var clock = Stopwatch.StartNew();
         await smtp.SendAsync(MimeMessage.Load(Messages.Mime("via postfix", to: account.Id)));
 
-        Assert.Equal([inbox], await wait.WaitAsync(TimeSpan.FromSeconds(2)));
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), fixture.Postfix.Log);
+        Assert.Equal([inbox], await wait.WaitAsync(Deadline));
     }
 }
 
