@@ -1,4 +1,3 @@
-using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using Passerelle.Testing;
 
@@ -25,13 +24,6 @@ internal static class StoreServer
     public static Task<CliResult> RunCliAsync(string dataDirectory, params string[] args) =>
         PasserelleServer.RunCliAsync(dataDirectory, null, PluginsDirectory, args);
 
-    private static string MakeFolder()
-    {
-        var fixtures = typeof(StoreServer).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .Single(attribute => attribute.Key == "FixturePluginsDirectory").Value!;
-        var folder = TestPaths.NewTemporaryDirectory("plugins");
-        Directory.CreateSymbolicLink(Path.Combine(folder, "Store.Sqlite"), Path.Combine(TestPaths.PluginsDirectory, "Store.Sqlite"));
-        Directory.CreateSymbolicLink(Path.Combine(folder, "WhoAmI"), Path.Combine(fixtures, "WhoAmI"));
-        return folder;
-    }
+    private static string MakeFolder() =>
+        TestPaths.PluginsFolderWith(typeof(StoreServer).Assembly, "FixturePluginsDirectory", ["Store.Sqlite"], ["WhoAmI"]);
 }

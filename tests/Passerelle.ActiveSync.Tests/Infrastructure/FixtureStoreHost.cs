@@ -1,4 +1,3 @@
-using System.Reflection;
 using Microsoft.Data.Sqlite;
 using Passerelle.Testing;
 
@@ -32,13 +31,6 @@ internal static class FixtureStoreHost
         configuration[$"Plugins:ConfiguredAccounts:Accounts:{index}:DisplayName"] = name;
     }
 
-    private static string CreatePluginsFolder()
-    {
-        var stores = typeof(ActiveSyncHost).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .Single(attribute => attribute.Key == "StorePluginsDirectory").Value!;
-        var folder = TestPaths.NewTemporaryDirectory("plugins");
-        Directory.CreateSymbolicLink(Path.Combine(folder, "ActiveSync"), Path.Combine(TestPaths.PluginsDirectory, "ActiveSync"));
-        Directory.CreateSymbolicLink(Path.Combine(folder, "ConfiguredAccounts"), Path.Combine(stores, "ConfiguredAccounts"));
-        return folder;
-    }
+    private static string CreatePluginsFolder() =>
+        TestPaths.PluginsFolderWith(typeof(ActiveSyncHost).Assembly, "StorePluginsDirectory", ["ActiveSync"], ["ConfiguredAccounts"]);
 }

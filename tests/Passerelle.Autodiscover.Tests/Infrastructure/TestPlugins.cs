@@ -1,4 +1,3 @@
-using System.Reflection;
 using Passerelle.Testing;
 
 namespace Passerelle.Autodiscover.Tests.Infrastructure;
@@ -13,13 +12,6 @@ internal static class TestPlugins
 
     public static string Directory => Folder.Value;
 
-    private static string Create()
-    {
-        var stores = typeof(TestPlugins).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .Single(attribute => attribute.Key == "StorePluginsDirectory").Value!;
-        var folder = TestPaths.NewTemporaryDirectory("plugins");
-        System.IO.Directory.CreateSymbolicLink(Path.Combine(folder, "Autodiscover"), Path.Combine(TestPaths.PluginsDirectory, "Autodiscover"));
-        System.IO.Directory.CreateSymbolicLink(Path.Combine(folder, "ConfiguredAccounts"), Path.Combine(stores, "ConfiguredAccounts"));
-        return folder;
-    }
+    private static string Create() =>
+        TestPaths.PluginsFolderWith(typeof(TestPlugins).Assembly, "StorePluginsDirectory", ["Autodiscover"], ["ConfiguredAccounts"]);
 }

@@ -1,4 +1,3 @@
-using System.Reflection;
 using Passerelle.Testing;
 
 namespace Passerelle.GAL.Tests.Infrastructure;
@@ -13,13 +12,6 @@ internal static class TestPlugins
 
     public static string Directory => Folder.Value;
 
-    private static string Create()
-    {
-        var stores = typeof(TestPlugins).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .Single(attribute => attribute.Key == "StorePluginsDirectory").Value!;
-        var folder = TestPaths.NewTemporaryDirectory("plugins");
-        System.IO.Directory.CreateSymbolicLink(Path.Combine(folder, "GAL"), Path.Combine(TestPaths.PluginsDirectory, "GAL"));
-        System.IO.Directory.CreateSymbolicLink(Path.Combine(folder, "ConfiguredStore"), Path.Combine(stores, "ConfiguredStore"));
-        return folder;
-    }
+    private static string Create() =>
+        TestPaths.PluginsFolderWith(typeof(TestPlugins).Assembly, "StorePluginsDirectory", ["GAL"], ["ConfiguredStore"]);
 }
