@@ -16,7 +16,7 @@ internal static class PushBenchmark
     private const string Sender = "sender@example.test";
     private const int Heartbeat = 1740;
 
-    public static async Task RunAsync(int idleDevices, int idleUsers, int activeUsers, int rate, int seconds)
+    public static async Task RunAsync(int idleDevices, int idleUsers, int activeUsers, int rate, int warmup, int seconds)
     {
         var data = Directory.CreateTempSubdirectory("passerelle-push-bench").FullName;
         try
@@ -58,38 +58,56 @@ internal static class PushBenchmark
             var listeners = activePhones.Select(phone => ListenAsync(phone, inboxes[phone], sent, latencies, stop.Token)).ToList();
             var sender = new EasLoadClient(http, Sender, Password, "SENDER1");
             await sender.InboxAsync();
+            var sendTimes = new ConcurrentBag<double>();
+            Console.WriteLine($"Warming up: {rate} messages a second for {warmup} s...");
+            var warmupCount = await SendAsync(sender, active, rate, warmup, 0, sent, sendTimes);
+            await WaitUntilSeenAsync(latencies, warmupCount);
+            latencies.Clear();
+            sendTimes.Clear();
             Console.WriteLine($"Sending {rate} messages a second for {seconds} s to random active users...");
-            var sends = new List<Task>();
-            var random = new Random(42);
-            var clock = Stopwatch.StartNew();
-            for (var n = 0; n < rate * seconds; n++)
-            {
-                var due = TimeSpan.FromSeconds((double)n / rate);
-                if (due > clock.Elapsed)
-                {
-                    await Task.Delay(due - clock.Elapsed);
-                }
-
-                var subject = $"push {n}";
-                sent[subject] = Stopwatch.GetTimestamp();
-                sends.Add(sender.SendMailAsync($"c{n}", active[random.Next(active.Count)], subject));
-            }
-
-            await Task.WhenAll(sends);
-            var deadline = DateTime.UtcNow.AddSeconds(30);
-            while (latencies.Count < sends.Count && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(100);
-            }
+            var count = await SendAsync(sender, active, rate, seconds, warmupCount, sent, sendTimes);
+            await WaitUntilSeenAsync(latencies, count);
 
             var peak = server.PeakMegabytes;
             await stop.CancelAsync();
-            Report(latencies.ToArray(), sends.Count, idlePings.Count(t => t.IsFaulted), peak);
+            Report(latencies.ToArray(), sendTimes.ToArray(), idlePings.Count(t => t.IsFaulted), peak);
             await Task.WhenAll(listeners.Concat(idlePings).Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
         }
         finally
         {
             Directory.Delete(data, recursive: true);
+        }
+    }
+
+    /// <summary>Sends <paramref name="rate"/> messages a second by SendMail to random active users; how many.</summary>
+    private static async Task<int> SendAsync(EasLoadClient sender, IReadOnlyList<string> active, int rate, int seconds, int first, ConcurrentDictionary<string, long> sent, ConcurrentBag<double> sendTimes)
+    {
+        var sends = new List<Task>();
+        var random = new Random(42 + first);
+        var clock = Stopwatch.StartNew();
+        for (var n = first; n < first + rate * seconds; n++)
+        {
+            var due = TimeSpan.FromSeconds((double)(n - first) / rate);
+            if (due > clock.Elapsed)
+            {
+                await Task.Delay(due - clock.Elapsed);
+            }
+
+            var (subject, clientId, to) = ($"push {n}", $"c{n}", active[random.Next(active.Count)]);
+            sent[subject] = Stopwatch.GetTimestamp();
+            sends.Add(TimedAsync(() => sender.SendMailAsync(clientId, to, subject), sendTimes));
+        }
+
+        await Task.WhenAll(sends);
+        return sends.Count;
+    }
+
+    private static async Task WaitUntilSeenAsync(ConcurrentBag<double> latencies, int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (latencies.Count < count && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
         }
     }
 
@@ -136,12 +154,30 @@ internal static class PushBenchmark
         }
     }
 
-    private static void Report(double[] latencies, int sent, int failedPings, double peakMegabytes)
+    private static async Task TimedAsync(Func<Task> send, ConcurrentBag<double> times)
     {
-        Array.Sort(latencies);
-        string At(double q) => latencies.Length == 0 ? "-" : latencies[Math.Min(latencies.Length - 1, (int)(q * latencies.Length))].ToString("F0", CultureInfo.InvariantCulture);
-        Console.WriteLine($"Messages sent {sent:N0}, seen by their recipient's device {latencies.Length:N0}");
-        Console.WriteLine($"Push latency ms: p50 {At(0.50)}, p90 {At(0.90)}, p99 {At(0.99)}, max {(latencies.Length == 0 ? "-" : latencies[^1].ToString("F0", CultureInfo.InvariantCulture))}");
+        var start = Stopwatch.GetTimestamp();
+        await send();
+        times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+    }
+
+    private static void Report(double[] latencies, double[] sendTimes, int failedPings, double peakMegabytes)
+    {
+        Console.WriteLine($"Messages sent {sendTimes.Length:N0}, seen by their recipient's device {latencies.Length:N0}");
+        Console.WriteLine($"Push latency ms: {Percentiles(latencies)}");
+        Console.WriteLine($"SendMail round trip ms: {Percentiles(sendTimes)}");
         Console.WriteLine($"Idle Pings that failed: {failedPings}; server peak memory {peakMegabytes:F0} MB");
+    }
+
+    private static string Percentiles(double[] values)
+    {
+        if (values.Length == 0)
+        {
+            return "-";
+        }
+
+        Array.Sort(values);
+        string At(double q) => values[Math.Min(values.Length - 1, (int)(q * values.Length))].ToString("F0", CultureInfo.InvariantCulture);
+        return $"p50 {At(0.50)}, p90 {At(0.90)}, p99 {At(0.99)}, max {At(1)}";
     }
 }

@@ -10,6 +10,9 @@ internal sealed class FakeAccountDirectory : IAccountDirectory
 
     public int Authentications { get; private set; }
 
+    /// <summary>When set, password checks wait for it, as a slow hash would make them.</summary>
+    public TaskCompletionSource? Hold { get; set; }
+
     public void Add(string address, string password)
     {
         var id = address.ToLowerInvariant();
@@ -24,10 +27,15 @@ internal sealed class FakeAccountDirectory : IAccountDirectory
 
     public void Remove(string address) => _accounts.Remove(address);
 
-    public Task<Account?> AuthenticateAsync(string login, string password, CancellationToken cancellationToken)
+    public async Task<Account?> AuthenticateAsync(string login, string password, CancellationToken cancellationToken)
     {
         Authentications++;
-        return Task.FromResult(_accounts.TryGetValue(login, out var entry) && entry.Password == password ? entry.Account : null);
+        if (Hold is { } hold)
+        {
+            await hold.Task;
+        }
+
+        return _accounts.TryGetValue(login, out var entry) && entry.Password == password ? entry.Account : null;
     }
 
     public Task<string?> GetCredentialStampAsync(string accountId, CancellationToken cancellationToken) =>

@@ -134,6 +134,34 @@ public sealed class SignInServiceTests
     }
 
     [Fact]
+    public async Task SignIn_InUse_StaysCachedPastItsDuration()
+    {
+        await SignIn("alice@example.test", "right", Owner);
+        for (var i = 0; i < 3; i++)
+        {
+            _time.Advance(_options.CacheDuration * 0.75);
+            await SignIn("alice@example.test", "right", Owner);
+        }
+
+        Assert.Equal(1, _directory.Authentications);
+    }
+
+    [Fact]
+    public async Task SignIn_ConcurrentRequestsWithTheSameCredentials_CheckThePasswordOnce()
+    {
+        _directory.Hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var requests = Enumerable.Range(0, 5).Select(_ => SignIn("alice@example.test", "right", Owner)).ToList();
+        var wrong = SignIn("alice@example.test", "wrong", Owner);
+
+        _directory.Hold.SetResult();
+        var results = await Task.WhenAll(requests);
+
+        Assert.All(results, result => Assert.Equal(SignInOutcome.Succeeded, result.Outcome));
+        Assert.Equal(SignInOutcome.Failed, (await wrong).Outcome);
+        Assert.Equal(2, _directory.Authentications);
+    }
+
+    [Fact]
     public async Task SignIn_RepeatedFailures_AreSlowedDown()
     {
         _options.FailureDelay = TimeSpan.FromSeconds(1);

@@ -7,7 +7,7 @@ using Passerelle.Sdk.Accounts;
 namespace Passerelle.Host.Security;
 
 /// <summary>
-/// Remembers successful sign-ins for a short time under an HMAC of the credentials with a key made at
+/// Remembers successful sign-ins for a short time after their last use under an HMAC of the credentials with a key made at
 /// start-up, so that neither the password nor a plain hash of it is ever kept.
 /// </summary>
 internal sealed class SignInCache(IOptionsMonitor<SignInOptions> options, TimeProvider time)
@@ -47,7 +47,8 @@ internal sealed class SignInCache(IOptionsMonitor<SignInOptions> options, TimePr
 
     public void Remove(string login, string password) => _entries.TryRemove(KeyOf(login, password), out _);
 
-    private string KeyOf(string login, string password) =>
+    /// <summary>Names the credentials without revealing them.</summary>
+    public string KeyOf(string login, string password) =>
         Convert.ToBase64String(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes($"{login}\0{password}")));
 
     private sealed record Entry(Account Account, string Stamp, DateTimeOffset Expires);

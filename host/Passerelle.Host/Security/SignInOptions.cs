@@ -18,6 +18,9 @@ internal sealed class SignInOptions
     /// <summary>The longest delay a failed sign-in is slowed by.</summary>
     public TimeSpan MaxFailureDelay { get; set; } = TimeSpan.FromSeconds(4);
 
-    /// <summary>How long a successful check is cached (phones send their password with every request).</summary>
-    public TimeSpan CacheDuration { get; set; } = TimeSpan.FromMinutes(2);
+    /// <summary>
+    /// How long a successful check stays cached after its last use (phones send their password with every
+    /// request). Longer than the longest Ping heartbeat, so that an idle phone's next Ping costs no password hash.
+    /// </summary>
+    public TimeSpan CacheDuration { get; set; } = TimeSpan.FromMinutes(30);
 }

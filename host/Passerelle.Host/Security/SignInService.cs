@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -8,6 +9,8 @@ namespace Passerelle.Host.Security;
 /// <summary>
 /// The one place credentials are checked: throttling first, then the credential cache (re-validated
 /// against the directory's credential stamp, so a password change applies at once), then the directory.
+/// Concurrent requests with the same credentials share one check of the password: it costs the directory
+/// a deliberate fraction of a second of CPU, and a phone sends several requests at once.
 /// </summary>
 internal sealed class SignInService(
     IServiceProvider services,
@@ -16,6 +19,8 @@ internal sealed class SignInService(
     TimeProvider time,
     ILogger<SignInService> logger) : ISignInService
 {
+    private readonly ConcurrentDictionary<string, Lazy<Task<Account?>>> _checking = new(StringComparer.Ordinal);
+
     public async ValueTask<SignInResult> SignInAsync(string login, string password, IPAddress? clientAddress, CancellationToken cancellationToken)
     {
         var normalized = LoginName.Normalize(login);
@@ -38,13 +43,14 @@ internal sealed class SignInService(
             var stamp = await directory.GetCredentialStampAsync(cached.Id, cancellationToken);
             if (stamp == cachedStamp)
             {
+                cache.Add(normalized, password, cached, cachedStamp); // kept while in use
                 return SignInResult.Success(cached);
             }
 
             cache.Remove(normalized, password);
         }
 
-        var account = await directory.AuthenticateAsync(normalized, password, cancellationToken);
+        var account = await AuthenticateOnceAsync(directory, normalized, password, cancellationToken);
         if (account is not null && await directory.GetCredentialStampAsync(account.Id, cancellationToken) is { } current)
         {
             throttle.RecordSuccess(normalized, clientAddress);
@@ -60,5 +66,22 @@ internal sealed class SignInService(
         }
 
         return SignInResult.Failure;
+    }
+
+    private async Task<Account?> AuthenticateOnceAsync(IAccountDirectory directory, string login, string password, CancellationToken cancellationToken)
+    {
+        var key = cache.KeyOf(login, password);
+        var check = _checking.GetOrAdd(key, _ => new Lazy<Task<Account?>>(() => directory.AuthenticateAsync(login, password, CancellationToken.None)));
+        try
+        {
+            return await check.Value.WaitAsync(cancellationToken);
+        }
+        finally
+        {
+            if (check.Value.IsCompleted)
+            {
+                _checking.TryRemove(KeyValuePair.Create(key, check));
+            }
+        }
     }
 }

@@ -56,14 +56,31 @@ internal sealed class PingHandler(
         // Registered before anything is saved: a Sync or Ping that comes after the parameters are saved ends this one.
         using var registration = registry.Register(context.AccountId, context.DeviceId);
         await SaveAsync(context, merged, cancellationToken);
-        var all = await hierarchy.BuildAsync(context.VirtualContext, context.Version, cancellationToken);
-        var folders = merged.Folders.Select(id => all.FirstOrDefault(f => f.ServerId == id)).ToList();
-        if (folders.Any(f => f is null))
+        var folders = await FindAsync(context, merged.Folders, cancellationToken);
+        if (folders is null)
         {
             return Status(PingStatus.HierarchyChanged);
         }
 
-        return await WaitAsync(context, folders!, registration, TimeSpan.FromSeconds(merged.Heartbeat.Value), cancellationToken);
+        return await WaitAsync(context, folders, registration, TimeSpan.FromSeconds(merged.Heartbeat.Value), cancellationToken);
+    }
+
+    /// <summary>The watched folders, or null when one is gone; the rest of the hierarchy is not kept by the waiting Ping.</summary>
+    private async Task<IReadOnlyList<EasFolder>?> FindAsync(EasContext context, IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        var all = await hierarchy.BuildAsync(context.VirtualContext, context.Version, cancellationToken);
+        var folders = new List<EasFolder>(ids.Count);
+        foreach (var id in ids)
+        {
+            if (all.FirstOrDefault(f => f.ServerId == id) is not { } folder)
+            {
+                return null;
+            }
+
+            folders.Add(folder);
+        }
+
+        return folders;
     }
 
     private async Task<EasResponse> WaitAsync(EasContext context, IReadOnlyList<EasFolder> folders, PingRegistry.Registration registration, TimeSpan heartbeat, CancellationToken cancellationToken)
