@@ -9,9 +9,10 @@ namespace Passerelle.Load;
 internal static class SyncBenchmark
 {
     private const string User = "bench@example.test";
+    private const string WarmupUser = "warmup@example.test";
     private const string Password = "benchmark password";
 
-    public static async Task RunAsync(int messages, int windowSize)
+    public static async Task RunAsync(int messages, int windowSize, int warmupMessages)
     {
         var data = Directory.CreateTempSubdirectory("passerelle-sync-bench").FullName;
         try
@@ -20,9 +21,23 @@ internal static class SyncBenchmark
             await ServerProcess.CliAsync(data, "domain", "add", "example.test");
             await ServerProcess.CliAsync(data, "user", "add", User, "--password", Password);
             await ServerProcess.CliAsync(data, "mail", "import", "--user", User, Corpus.WriteMbox(data, User, messages));
+            if (warmupMessages > 0)
+            {
+                await ServerProcess.CliAsync(data, "user", "add", WarmupUser, "--password", Password);
+                await ServerProcess.CliAsync(data, "mail", "import", "--user", WarmupUser, Corpus.WriteMbox(data, WarmupUser, warmupMessages));
+            }
 
             await using var server = await ServerProcess.StartAsync(data);
             using var http = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromMinutes(5) };
+            // Another user's phone syncs first, so that the measure is of a running server, not of its first
+            // minute (the JIT is still optimising the hot paths then, on the same two cores).
+            if (warmupMessages > 0)
+            {
+                var warmup = new EasLoadClient(http, WarmupUser, Password, "SYNCWARMUP1");
+                await warmup.SyncAllAsync(await warmup.InboxAsync(), windowSize);
+                Console.WriteLine("Warmed up; measuring...");
+            }
+
             var phone = new EasLoadClient(http, User, Password, "SYNCBENCH1");
             var inbox = await phone.InboxAsync();
             var before = server.ResidentMegabytes;

@@ -8,23 +8,11 @@ namespace Passerelle.Store.Sqlite.Mail;
 internal sealed partial class SqliteMailStore
 {
     public Task<MailMessage?> GetMessageAsync(string accountId, string folderId, string messageId, CancellationToken cancellationToken) =>
-        database.ReadAsync(
-            async session =>
-            {
-                var folder = await RequireFolderAsync(session, accountId, folderId);
-                return (await FindMessageAsync(session, folder.Id, messageId))?.Message;
-            },
-            cancellationToken);
+        database.ReadAsync(async session => (await FindMessageInAsync(session, accountId, folderId, messageId))?.Message, cancellationToken);
 
     public async Task<Stream> OpenMessageAsync(string accountId, string folderId, string messageId, CancellationToken cancellationToken)
     {
-        var row = await database.ReadAsync(
-            async session =>
-            {
-                var folder = await RequireFolderAsync(session, accountId, folderId);
-                return await FindMessageAsync(session, folder.Id, messageId);
-            },
-            cancellationToken);
+        var row = await database.ReadAsync(session => FindMessageInAsync(session, accountId, folderId, messageId), cancellationToken);
         return row is null
             ? throw new ItemNotFoundException($"There is no message {messageId} in folder {folderId}.")
             : database.Blobs.Open(row.Blob);

@@ -5,26 +5,30 @@ using static Passerelle.GroupwareAsMail.Tests.Infrastructure.GroupwarePhone;
 
 namespace Passerelle.GroupwareAsMail.Tests.Http;
 
-/// <summary>A change to a groupware item on the server shows in the mail view at the next sync, and wakes a waiting Ping.</summary>
+/// <summary>A change to a groupware item (by another device or on the server) shows in the mail view at the next sync, and wakes a waiting Ping.</summary>
 public sealed class ServerChangesTests
 {
     [Fact]
-    public async Task TaskAddedOnTheServer_WakesThePing_ArrivesAsAdd_AndDeletingItRemovesIt()
+    public async Task TaskAddedOverNativeTasksByA161Device_WakesThe121Ping_ArrivesAsAdd_AndDeletingItRemovesIt()
     {
         await using var server = await DemoHost.StartAsync();
         await DemoHost.CliAsync(server, "gwmail", "on", "--user", DemoHost.Alice);
         using var phone = await DemoHost.PhoneAsync(server, "OLDPHONE1", "12.1");
+        using var modern = await DemoHost.PhoneAsync(server, "NEWPHONE1", "16.1", "iPhone");
         var tasks = Subfolder(phone, "Tasks");
+        var nativeTasks = modern.FolderOfType(7);
         await phone.SyncAllAsync(tasks, PlainBody);
-        var folder = await DemoHost.DefaultFolderAsync(server, GroupwareKind.Tasks);
+        await modern.SyncAllAsync(nativeTasks);
 
         var ping = phone.Client.SendAsync("Ping", $"""<Ping xmlns="Ping:"><HeartbeatInterval>120</HeartbeatInterval><Folders><Folder><Id>{tasks}</Id><Class>Email</Class></Folder></Folders></Ping>""");
-        var added = await DemoHost.Store(server).CreateItemAsync(DemoHost.Alice, folder.Id, new TaskItem { Subject = "Call the plumber", Importance = Importance.Low }, CancellationToken.None);
+        var added = await modern.SyncAsync(nativeTasks, "<Add><ClientId>task-1</ClientId><ApplicationData><tasks:Subject>Call the plumber</tasks:Subject><tasks:Importance>0</tasks:Importance><tasks:Complete>0</tasks:Complete></ApplicationData></Add>");
         var woken = await ping.WaitAsync(TimeSpan.FromSeconds(30));
         var add = await phone.SyncAsync(tasks, options: PlainBody);
-        await DemoHost.Store(server).DeleteItemAsync(DemoHost.Alice, folder.Id, added.Id, CancellationToken.None);
+        var nativeId = EasPhone.Child(Assert.Single(Responses(added, "Add")), "ServerId");
+        var deleted = await modern.SyncAsync(nativeTasks, $"<Delete><ServerId>{nativeId}</ServerId></Delete>");
         var delete = await phone.SyncAsync(tasks, options: PlainBody);
 
+        Assert.Equal("1", deleted.Value("Status"));
         Assert.Equal("2", woken.Value("Status"));
         Assert.Equal(tasks, woken.Value("Folder"));
         var item = Assert.Single(EasPhone.Commands(add, "Add"));
