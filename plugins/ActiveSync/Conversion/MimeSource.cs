@@ -14,6 +14,10 @@ internal sealed class MimeSource : IDisposable
 {
     private const int SpillThreshold = 4 * 1024 * 1024;
 
+    // MimeKit's async parser costs several times the CPU of its sync one (a phone's sync parses thousands of
+    // messages); a small seekable source, a stored file or a copy in memory, is parsed synchronously.
+    private const int SyncParseLimit = 256 * 1024;
+
     private static readonly ParserOptions Options = new() { CharsetEncoding = TextCharsets.Windows1252 };
 
     private readonly Stream? _ownedCopy;
@@ -55,7 +59,9 @@ internal sealed class MimeSource : IDisposable
                     embedded[e.Entity] = (e.HeadersEndOffset, e.EndOffset);
                 }
             };
-            var message = await parser.ParseMessageAsync(cancellationToken);
+            var message = stream.Length - start <= SyncParseLimit
+                ? parser.ParseMessage(cancellationToken)
+                : await parser.ParseMessageAsync(cancellationToken);
             return new MimeSource(stream, start, message, embedded, copy);
         }
         catch
