@@ -15,7 +15,7 @@ namespace Passerelle.Store.Imap.Tests.EndToEnd;
 /// </summary>
 public sealed class GroupwareWrittenToImapTests(MailServers servers) : IClassFixture<MailServers>
 {
-    private const string NoFolder = "(no Groupware/Notes)";
+    private const string NoFolder = "(no such folder)";
 
     [Fact]
     public async Task WriteToImap_NoteIsWrittenReplacedAndRemoved_AndARestartDoesNotDuplicateIt()
@@ -44,21 +44,47 @@ public sealed class GroupwareWrittenToImapTests(MailServers servers) : IClassFix
             note = (Note)await Store(server).UpdateItemAsync(address, note.FolderId, note with { Subject = "Wi-Fi (new password)", Body = "password: tuna" }, CancellationToken.None);
             await Eventually.MatchesAsync(() => NotesAsync(imap), notes => notes == "Wi-Fi (new password)");
             Assert.Contains("password: tuna", await OnlyBodyAsync(imap));
+            var written = await UidsAsync(imap, "Notes");
 
             await server.DisposeAsync();
             server = await PasserelleServer.StartAsync(settings, data);
             using var again = new EasPhone(server, address, password, "OLDPHONE2", "SAMSUNGSMG900", "12.1");
             await again.SetupAsync();
+            await Store(server).CreateItemAsync(address, note.FolderId, new Note { Subject = "Alarm code" }, CancellationToken.None);
+            await Eventually.MatchesAsync(() => NotesAsync(imap), notes => notes == "Wi-Fi (new password) | Alarm code");
+            Assert.Contains(written.Single(), await UidsAsync(imap, "Notes")); // the unchanged note was not written again
             note = (Note)await Store(server).UpdateItemAsync(address, note.FolderId, note with { Subject = "Wi-Fi (after restart)" }, CancellationToken.None);
-            await Eventually.MatchesAsync(() => NotesAsync(imap), notes => notes == "Wi-Fi (after restart)");
+            await Eventually.MatchesAsync(() => NotesAsync(imap), notes => notes == "Alarm code | Wi-Fi (after restart)");
 
             await Store(server).DeleteItemAsync(address, note.FolderId, note.Id, CancellationToken.None);
-            await Eventually.MatchesAsync(() => NotesAsync(imap), notes => notes == "");
+            await Eventually.MatchesAsync(() => NotesAsync(imap), notes => notes == "Alarm code");
         }
         finally
         {
             await server.DisposeAsync();
         }
+    }
+
+    [Fact]
+    public async Task WriteToImap_RenamedAndDeletedFolders_AndTheSwitchTurnedOff_AreFollowedInImap()
+    {
+        var (address, password) = await NewUserAsync();
+        await using var server = await PasserelleServer.StartAsync(Settings(writeToImap: true));
+        using var phone = new EasPhone(server, address, password, "OLDPHONE1", "SAMSUNGSMG900", "12.1");
+        await phone.SetupAsync();
+        var recipes = await Store(server).CreateFolderAsync(address, GroupwareKind.Notes, null, "Recipes", CancellationToken.None);
+        await Store(server).CreateItemAsync(address, recipes.Id, new Note { Subject = "Bread" }, CancellationToken.None);
+        (await server.RunCliAsync("gwmail", "on", "--user", address)).Ok();
+        using var imap = await ImapMailBackend.ConnectAsync(servers.Dovecot, address, password);
+
+        await Eventually.MatchesAsync(() => SubjectsAsync(imap, "Recipes"), notes => notes == "Bread");
+        await Store(server).UpdateFolderAsync(address, recipes.Id, null, "Cooking", CancellationToken.None);
+        await Eventually.MatchesAsync(() => SubfoldersAsync(imap), names => names == "Cooking | Files | Notes | Tasks");
+        Assert.Equal("Bread", await SubjectsAsync(imap, "Cooking"));
+        await Store(server).DeleteFolderAsync(address, recipes.Id, CancellationToken.None);
+        await Eventually.MatchesAsync(() => SubfoldersAsync(imap), names => names == "Files | Notes | Tasks");
+        (await server.RunCliAsync("gwmail", "off", "--user", address)).Ok();
+        await Eventually.MatchesAsync(() => SubfoldersAsync(imap), names => names == NoFolder);
     }
 
     [Fact]
@@ -75,9 +101,7 @@ public sealed class GroupwareWrittenToImapTests(MailServers servers) : IClassFix
         using var imap = await ImapMailBackend.ConnectAsync(servers.Dovecot, address, password);
 
         Assert.Single(phone.Folders.Values, f => f.DisplayName == "Notes");
-        Assert.Equal(NoFolder, await NotesAsync(imap));
-        var top = await imap.GetFolder(imap.PersonalNamespaces[0]).GetSubfoldersAsync();
-        Assert.DoesNotContain(top, folder => folder.Name == "Groupware");
+        Assert.Null(await GroupwareAsync(imap));
     }
 
     private Dictionary<string, string?> Settings(bool writeToImap)
@@ -103,10 +127,12 @@ public sealed class GroupwareWrittenToImapTests(MailServers servers) : IClassFix
     private static async Task<string> NotesFolderAsync(PasserelleServer server, string address) =>
         (await Store(server).GetFoldersAsync(address, CancellationToken.None)).Single(f => f.Kind == GroupwareKind.Notes && f.Role == GroupwareFolderRole.Default).Id;
 
-    /// <summary>The subjects in Groupware/Notes as an IMAP client lists them, or <see cref="NoFolder"/>.</summary>
-    private static async Task<string> NotesAsync(ImapClient imap)
+    private static Task<string> NotesAsync(ImapClient imap) => SubjectsAsync(imap, "Notes");
+
+    /// <summary>The subjects in a subfolder of Groupware as an IMAP client lists them, in arrival order, or <see cref="NoFolder"/>.</summary>
+    private static async Task<string> SubjectsAsync(ImapClient imap, string name)
     {
-        if (await NotesFolderAsync(imap) is not { } notes)
+        if (await SubfolderAsync(imap, name) is not { } notes)
         {
             return NoFolder;
         }
@@ -117,20 +143,33 @@ public sealed class GroupwareWrittenToImapTests(MailServers servers) : IClassFix
         return string.Join(" | ", subjects);
     }
 
+    /// <summary>The names of Groupware's subfolders, or <see cref="NoFolder"/>.</summary>
+    private static async Task<string> SubfoldersAsync(ImapClient imap) =>
+        await GroupwareAsync(imap) is { } groupware
+            ? string.Join(" | ", (await groupware.GetSubfoldersAsync()).Select(f => f.Name).Order(StringComparer.Ordinal))
+            : NoFolder;
+
+    private static async Task<IList<UniqueId>> UidsAsync(ImapClient imap, string name)
+    {
+        var folder = (await SubfolderAsync(imap, name))!;
+        await folder.OpenAsync(FolderAccess.ReadOnly);
+        var uids = await folder.SearchAsync(MailKit.Search.SearchQuery.All);
+        await folder.CloseAsync();
+        return uids;
+    }
+
     private static async Task<string> OnlyBodyAsync(ImapClient imap)
     {
-        var notes = (await NotesFolderAsync(imap))!;
+        var notes = (await SubfolderAsync(imap, "Notes"))!;
         await notes.OpenAsync(FolderAccess.ReadOnly);
         var message = await notes.GetMessageAsync(Assert.Single(await notes.SearchAsync(MailKit.Search.SearchQuery.All)));
         await notes.CloseAsync();
         return message.TextBody ?? "";
     }
 
-    private static async Task<IMailFolder?> NotesFolderAsync(ImapClient imap)
-    {
-        var top = await imap.GetFolder(imap.PersonalNamespaces[0]).GetSubfoldersAsync();
-        return top.FirstOrDefault(f => f.Name == "Groupware") is { } groupware
-            ? (await groupware.GetSubfoldersAsync()).FirstOrDefault(f => f.Name == "Notes")
-            : null;
-    }
+    private static async Task<IMailFolder?> GroupwareAsync(ImapClient imap) =>
+        (await imap.GetFolder(imap.PersonalNamespaces[0]).GetSubfoldersAsync()).FirstOrDefault(f => f.Name == "Groupware");
+
+    private static async Task<IMailFolder?> SubfolderAsync(ImapClient imap, string name) =>
+        await GroupwareAsync(imap) is { } groupware ? (await groupware.GetSubfoldersAsync()).FirstOrDefault(f => f.Name == name) : null;
 }
