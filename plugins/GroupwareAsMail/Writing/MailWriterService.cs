@@ -32,7 +32,15 @@ internal sealed class MailWriterService(
         using var timer = new PeriodicTimer(options.WriteInterval, time);
         do
         {
-            await PassAsync(stoppingToken);
+            try
+            {
+                await PassAsync(stoppingToken);
+            }
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+            {
+                // The plugin's own database failing must not stop the host: the next pass tries again.
+                logger.LogWarning(exception, "A pass writing the groupware folders failed; tried again at the next one");
+            }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
@@ -60,8 +68,10 @@ internal sealed class MailWriterService(
             return;
         }
 
+        // The states read before writing: a change made while writing moves them again and gets its own pass.
+        // The pass's own writes move the mail folders' states too, which costs one more pass that finds nothing to do.
         await writer.WriteAsync(accountId, cancellationToken);
-        _fingerprints[accountId] = await writer.FingerprintAsync(accountId, cancellationToken);
+        _fingerprints[accountId] = before;
     }
 
     private async Task TryAsync(string accountId, Func<Task> work, CancellationToken cancellationToken)
