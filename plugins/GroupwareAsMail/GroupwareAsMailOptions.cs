@@ -14,6 +14,12 @@ internal sealed class GroupwareAsMailOptions
     /// <summary>Device types that <c>auto</c> gives the folders to whatever their protocol version.</summary>
     public List<string> AutoDeviceTypes { get; set; } = [];
 
+    /// <summary>Whether the messages are also written into real folders of the mail store, for every mail client.</summary>
+    public bool WriteToImap { get; set; }
+
+    /// <summary>How often the written folders are compared with the groupware folders' states.</summary>
+    public TimeSpan WriteInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>The errors in these options, empty when they are usable.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -26,6 +32,11 @@ internal sealed class GroupwareAsMailOptions
         if (string.IsNullOrWhiteSpace(ParentFolder))
         {
             errors.Add("ParentFolder is empty");
+        }
+
+        if (WriteInterval <= TimeSpan.Zero)
+        {
+            errors.Add($"WriteInterval is {WriteInterval}, not a positive time");
         }
 
         return errors;

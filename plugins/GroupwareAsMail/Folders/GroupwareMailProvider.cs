@@ -14,6 +14,7 @@ namespace Passerelle.GroupwareAsMail.Folders;
 /// changes are the groupware store's own, so a change there shows as Add, Change or Delete at the next sync.
 /// </summary>
 internal sealed class GroupwareMailProvider(
+    GroupwareAsMailOptions options,
     GroupwareMailSwitch switches,
     MailViewBuilder views,
     IEnumerable<IGroupwareStore> stores,
@@ -88,10 +89,11 @@ internal sealed class GroupwareMailProvider(
         return true;
     }
 
-    /// <summary>The view's folders for this device; none when the switch is off for it.</summary>
+    /// <summary>The view's folders for this device; none when the switch is off for it, nor when they are written as real folders.</summary>
     private async Task<IReadOnlyList<MailView>> ViewsAsync(VirtualFolderContext context, CancellationToken cancellationToken)
     {
-        if (Store is not { } store)
+        // WriteToImap: the written folders are ordinary mail every device already syncs; offering these too would show them twice.
+        if (options.WriteToImap || Store is not { } store)
         {
             return [];
         }

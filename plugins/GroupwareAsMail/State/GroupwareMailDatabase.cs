@@ -3,8 +3,8 @@ using Microsoft.Data.Sqlite;
 namespace Passerelle.GroupwareAsMail.State;
 
 /// <summary>
-/// The plugin's own tables (DATA/groupwareasmail.db): the switch set per user, and the Read flag each device
-/// set. The server and the CLI share the file (WAL), so a change from the CLI applies at the next request.
+/// The plugin's own tables (DATA/groupwareasmail.db): the switch set per user, the Read flag each device
+/// set, and which mail folders and messages were written for which views and items (WriteToImap). The server and the CLI share the file (WAL), so a change from the CLI applies at the next request.
 /// </summary>
 internal sealed class GroupwareMailDatabase
 {
@@ -13,6 +13,12 @@ internal sealed class GroupwareMailDatabase
         CREATE TABLE IF NOT EXISTS read_flags (
             account_id TEXT NOT NULL, device_id TEXT NOT NULL, folder_id TEXT NOT NULL, item_id TEXT NOT NULL,
             PRIMARY KEY (account_id, device_id, folder_id, item_id));
+        CREATE TABLE IF NOT EXISTS written_folders (
+            account_id TEXT NOT NULL, view_id TEXT NOT NULL, mail_folder_id TEXT NOT NULL,
+            PRIMARY KEY (account_id, view_id));
+        CREATE TABLE IF NOT EXISTS written_messages (
+            account_id TEXT NOT NULL, view_id TEXT NOT NULL, item_id TEXT NOT NULL, version TEXT NOT NULL, message_id TEXT NOT NULL,
+            PRIMARY KEY (account_id, view_id, item_id));
         """;
 
     private readonly string _connectionString;
