@@ -12,7 +12,7 @@ int Option(string name, int fallback)
 switch (scenario)
 {
     case "sync":
-        await SyncBenchmark.RunAsync(Option("--messages", 10_000), Option("--window", 100), Option("--warmup", 10_000));
+        await SyncBenchmark.RunAsync(Option("--messages", 10_000), Option("--window", 100), Option("--warmup", 20_000));
         return 0;
     case "push":
         await PushBenchmark.RunAsync(Option("--idle", 10_000), Option("--idle-users", 50), Option("--active-users", 50), Option("--rate", 50), Option("--warmup", 10), Option("--seconds", 60));
