@@ -15,9 +15,8 @@ internal sealed class SignInCache(IOptionsMonitor<SignInOptions> options, TimePr
     private readonly byte[] _key = RandomNumberGenerator.GetBytes(32);
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
-    public bool TryGet(string login, string password, out Account account, out string stamp)
+    public bool TryGet(string key, out Account account, out string stamp)
     {
-        var key = KeyOf(login, password);
         if (_entries.TryGetValue(key, out var entry) && entry.Expires > time.GetUtcNow())
         {
             (account, stamp) = (entry.Account, entry.Stamp);
@@ -29,7 +28,8 @@ internal sealed class SignInCache(IOptionsMonitor<SignInOptions> options, TimePr
         return false;
     }
 
-    public void Add(string login, string password, Account account, string stamp)
+    /// <summary>Remembers a sign-in, or keeps it for another <c>CacheDuration</c> when it is used again.</summary>
+    public void Add(string key, Account account, string stamp)
     {
         var duration = options.CurrentValue.CacheDuration;
         if (duration <= TimeSpan.Zero)
@@ -42,12 +42,12 @@ internal sealed class SignInCache(IOptionsMonitor<SignInOptions> options, TimePr
             _entries.Clear();
         }
 
-        _entries[KeyOf(login, password)] = new Entry(account, stamp, time.GetUtcNow() + duration);
+        _entries[key] = new Entry(account, stamp, time.GetUtcNow() + duration);
     }
 
-    public void Remove(string login, string password) => _entries.TryRemove(KeyOf(login, password), out _);
+    public void Remove(string key) => _entries.TryRemove(key, out _);
 
-    /// <summary>Names the credentials without revealing them.</summary>
+    /// <summary>Names the credentials without revealing them: the key of every other member.</summary>
     public string KeyOf(string login, string password) =>
         Convert.ToBase64String(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes($"{login}\0{password}")));
 

@@ -38,23 +38,24 @@ internal sealed class SignInService(
             return SignInResult.Failure;
         }
 
-        if (cache.TryGet(normalized, password, out var cached, out var cachedStamp))
+        var key = cache.KeyOf(normalized, password);
+        if (cache.TryGet(key, out var cached, out var cachedStamp))
         {
             var stamp = await directory.GetCredentialStampAsync(cached.Id, cancellationToken);
             if (stamp == cachedStamp)
             {
-                cache.Add(normalized, password, cached, cachedStamp); // kept while in use
+                cache.Add(key, cached, cachedStamp); // kept while in use
                 return SignInResult.Success(cached);
             }
 
-            cache.Remove(normalized, password);
+            cache.Remove(key);
         }
 
-        var account = await AuthenticateOnceAsync(directory, normalized, password, cancellationToken);
+        var account = await AuthenticateOnceAsync(directory, key, normalized, password, cancellationToken);
         if (account is not null && await directory.GetCredentialStampAsync(account.Id, cancellationToken) is { } current)
         {
             throttle.RecordSuccess(normalized, clientAddress);
-            cache.Add(normalized, password, account, current);
+            cache.Add(key, account, current);
             return SignInResult.Success(account);
         }
 
@@ -68,9 +69,8 @@ internal sealed class SignInService(
         return SignInResult.Failure;
     }
 
-    private async Task<Account?> AuthenticateOnceAsync(IAccountDirectory directory, string login, string password, CancellationToken cancellationToken)
+    private async Task<Account?> AuthenticateOnceAsync(IAccountDirectory directory, string key, string login, string password, CancellationToken cancellationToken)
     {
-        var key = cache.KeyOf(login, password);
         var check = _checking.GetOrAdd(key, _ => new Lazy<Task<Account?>>(() => directory.AuthenticateAsync(login, password, CancellationToken.None)));
         try
         {

@@ -1,6 +1,7 @@
 using Passerelle.GAL.Tests.Infrastructure;
 using Passerelle.Sdk.Directory;
 using Passerelle.Sdk.Groupware;
+using Passerelle.Testing;
 using static Passerelle.GAL.Tests.Infrastructure.TestStore;
 
 namespace Passerelle.GAL.Tests.Sources;

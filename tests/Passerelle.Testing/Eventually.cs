@@ -1,10 +1,12 @@
 using System.Diagnostics;
+using Xunit;
 
-namespace Passerelle.Store.Imap.Tests.Infrastructure;
+namespace Passerelle.Testing;
 
-/// <summary>Bounded polling of an observable condition, for what another task of the host does in its own time.</summary>
-internal static class Eventually
+/// <summary>Bounded polling of an observable condition, for what happens on another thread or task (a change feed, a file watch, a background pass).</summary>
+public static class Eventually
 {
+    /// <summary>Probes until the condition holds (then returns the value) or fails the test after <paramref name="within"/> (20 s).</summary>
     public static async Task<T> MatchesAsync<T>(Func<Task<T>> probe, Func<T, bool> condition, TimeSpan? within = null)
     {
         var deadline = within ?? TimeSpan.FromSeconds(20);
@@ -22,7 +24,7 @@ internal static class Eventually
                 Assert.Fail($"the condition did not hold within {deadline}; last value: {value}");
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(50));
+            await Task.Delay(TimeSpan.FromMilliseconds(20));
         }
     }
 }
